@@ -1,0 +1,7 @@
+/**
+ * The jetstream2-kubernetes backend plugin: collects Jetstream2 Kubernetes cluster data once and serves
+ * guides, concepts, clusters and entity workloads.
+ *
+ * @packageDocumentation
+ */
+export { jetstream2KubernetesPlugin as default } from './plugin';

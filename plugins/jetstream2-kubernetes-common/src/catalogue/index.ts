@@ -1,0 +1,2 @@
+// The guide and concept catalogue: see guides.ts and concepts.ts.
+export {};

@@ -1,0 +1,2 @@
+// Insight rules: pure functions from live cluster objects to recommended guides.
+export {};

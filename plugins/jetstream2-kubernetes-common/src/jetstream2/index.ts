@@ -1,0 +1,2 @@
+// Jetstream2 facts: flavors, quotas, Magnum cluster templates, allocation ids.
+export {};

@@ -1,0 +1,1 @@
+export { Jetstream2KubernetesPage } from './Jetstream2KubernetesPage';

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Starts the portal for the end-to-end tests: builds the app, then runs the backend, which serves the app,
+# on http://localhost:7017, pointed at the local control plane when its environment is set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export PATH="$root/node_modules/.bin:$PATH"
+configs=(--config "$root/app-config.yaml" --config "$root/app-config.e2e.yaml")
+if [ -n "${LOCAL_CLUSTER_URL:-}" ]; then
+  configs+=(--config "$root/app-config.local-cluster.yaml")
+fi
+echo "[e2e] building the app..."
+(cd packages/app && backstage-cli package build "${configs[@]}")
+echo "[e2e] starting the backend on :7017..."
+cd packages/backend
+exec backstage-cli package start "${configs[@]}"

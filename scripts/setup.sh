@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs everything a fresh machine needs; does nothing that is already done.
+#   scripts/setup.sh            Node dependencies (npm ci, with the project's own Node 22)
+#   scripts/setup.sh --browser  ... and Debian's Chromium for the end-to-end tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "[setup] please install these Debian packages: ${missing[*]}" >&2
+    return 1
+  fi
+  log "installing Debian packages: ${missing[*]}"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# openssl makes the local cluster's certificates; Go builds its control plane.
+command -v openssl >/dev/null || apt_install openssl
+command -v go >/dev/null || { echo "[setup] Go is required to build the local control plane (tools/local-cluster)" >&2; exit 1; }
+
+if [ "${1:-}" = "--browser" ]; then
+  apt_install chromium
+fi
+
+# Node dependencies: npm ci when node_modules is missing or older than the lockfile.
+stamp=node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ ! -x node_modules/.bin/node ]; then
+  log "installing Node dependencies with npm ci (a few minutes on a fresh machine)..."
+  start=$(date +%s)
+  npm ci --no-audit --no-fund
+  log "npm ci took $(( $(date +%s) - start )) s"
+else
+  log "Node dependencies are up to date"
+fi

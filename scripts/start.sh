@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# `npm start`: installs what is missing, starts the local Kubernetes control plane (unless you point the
+# portal at your own cluster), then the portal: frontend on http://localhost:3000, backend on :7007.
+# Ctrl-C stops the portal and the local control plane.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+bash scripts/setup.sh
+export PATH="$root/node_modules/.bin:$PATH"
+
+configs=(--config "$root/app-config.yaml")
+own_cluster=no
+if [ "${JS2_LOCAL_CLUSTER:-1}" = 0 ] || grep -qs 'clusterLocatorMethods' app-config.local.yaml; then
+  own_cluster=yes
+fi
+
+if [ "$own_cluster" = no ]; then
+  bash tools/local-cluster/start.sh
+  state="${LOCAL_CLUSTER_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jetstream2-local-cluster/state}"
+  # shellcheck disable=SC1091
+  source "$state/env"
+  LOCAL_CLUSTER_TOKEN="$(cat "$LOCAL_CLUSTER_TOKEN_FILE")"
+  export LOCAL_CLUSTER_URL LOCAL_CLUSTER_CA_FILE LOCAL_CLUSTER_TOKEN
+  configs+=(--config "$root/app-config.local-cluster.yaml")
+  trap 'echo "[start] stopping the local control plane"; bash "$root/tools/local-cluster/stop.sh"' EXIT
+  echo "[start] local control plane at $LOCAL_CLUSTER_URL (kubectl: export KUBECONFIG=$KUBECONFIG)"
+else
+  echo "[start] using the clusters configured in app-config.local.yaml (JS2_LOCAL_CLUSTER=0 or own clusterLocatorMethods)"
+fi
+[ -f app-config.local.yaml ] && configs+=(--config "$root/app-config.local.yaml")
+
+echo "[start] starting the portal: open http://localhost:3000 (sign in as guest)"
+backstage-cli repo start "${configs[@]}"

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# `npm test`: installs what is missing, then type-checks, runs every package's unit tests, the Go tests of
+# the local control plane, the integration tests against a real control plane, and the end-to-end browser test.
+# Ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+results="$root/test-results"
+rm -rf "$results" && mkdir -p "$results"
+
+bash scripts/setup.sh --browser || exit 1
+export PATH="$root/node_modules/.bin:$PATH"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+failed_steps=()
+run_step() {
+  local name=$1; shift
+  step "$name"
+  local start=$(date +%s)
+  if "$@"; then
+    echo "-- $name: ok ($(( $(date +%s) - start )) s)"
+  else
+    echo "-- $name: FAILED ($(( $(date +%s) - start )) s)"
+    failed_steps+=("$name")
+  fi
+}
+
+# One real control plane for the whole run, on its own port and state folder.
+export LOCAL_CLUSTER_DIR="$results/local-cluster"
+export LOCAL_CLUSTER_PORT="${TEST_CLUSTER_PORT:-16443}"
+cleanup() { bash tools/local-cluster/stop.sh --state-dir "$LOCAL_CLUSTER_DIR" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+run_step "type check (tsc)" tsc
+run_step "local control plane: Go unit tests" bash -c 'cd tools/local-cluster && go test -v ./... > "$0/go-test.txt" 2>&1; s=$?; grep -E "^(ok|FAIL|---)" "$0/go-test.txt"; exit $s' "$results"
+run_step "local control plane: start" bash tools/local-cluster/start.sh --state-dir "$LOCAL_CLUSTER_DIR" --port "$LOCAL_CLUSTER_PORT"
+if [ -f "$LOCAL_CLUSTER_DIR/env" ]; then
+  # shellcheck disable=SC1091
+  source "$LOCAL_CLUSTER_DIR/env"
+  export LOCAL_CLUSTER_URL LOCAL_CLUSTER_CA_FILE LOCAL_CLUSTER_TOKEN_FILE KUBECONFIG
+  export LOCAL_CLUSTER_TOKEN="$(cat "$LOCAL_CLUSTER_TOKEN_FILE")"
+fi
+run_step "unit and integration tests (jest)" backstage-cli repo test --ci --json --outputFile="$results/jest.json"
+run_step "end-to-end tests (Playwright, Chromium)" playwright test
+
+node scripts/test-summary.js "$results" "${#failed_steps[@]}"
+status=$?
+if [ ${#failed_steps[@]} -gt 0 ]; then
+  echo "Failed steps: ${failed_steps[*]}"
+  exit 1
+fi
+exit $status
