@@ -1,0 +1,7 @@
+export {
+  jetstream2KubernetesApiRef,
+  type Jetstream2KubernetesApi,
+  type GuideFilter,
+  type EntityName,
+} from './Jetstream2KubernetesApi';
+export { Jetstream2KubernetesClient } from './Jetstream2KubernetesClient';

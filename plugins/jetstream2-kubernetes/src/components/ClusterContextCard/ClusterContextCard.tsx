@@ -1,0 +1,122 @@
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  StatusError,
+  StatusOK,
+  StatusWarning,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { Grid, Paper, Typography } from '@material-ui/core';
+import type {
+  ClusterDetail,
+  NodeSummary,
+} from '@internal/plugin-jetstream2-kubernetes-common';
+import { useCluster } from '../../hooks';
+import { formatBytes, formatCores } from '../common/format';
+import { usePluginLinks } from '../common/links';
+import { ClusterErrorPanel } from '../ClusterErrorPanel';
+import { componentFacts, type ComponentFact } from './componentFacts';
+
+const FactStatus = ({ fact }: { fact: ComponentFact }) => {
+  if (fact.healthy === true) return <StatusOK>{fact.fact}</StatusOK>;
+  if (fact.healthy === false) return <StatusError>{fact.fact}</StatusError>;
+  return <StatusWarning>{fact.fact}</StatusWarning>;
+};
+
+const nodeColumns: TableColumn<NodeSummary>[] = [
+  { title: 'Node', field: 'name', highlight: true },
+  { title: 'Flavor', render: n => n.flavor ?? '–' },
+  { title: 'Roles', render: n => ((n.roles ?? []).length ? n.roles.join(', ') : 'worker') },
+  {
+    title: 'Status',
+    render: n => {
+      if (!n.ready) return <StatusError>NotReady</StatusError>;
+      if (n.unschedulable) return <StatusWarning>Cordoned</StatusWarning>;
+      return <StatusOK>Ready</StatusOK>;
+    },
+  },
+  {
+    title: 'CPU requested / allocatable',
+    render: n => `${formatCores(n.requested?.cpuCores)} / ${formatCores(n.allocatable?.cpuCores)}`,
+  },
+  {
+    title: 'Memory requested / allocatable',
+    render: n =>
+      `${formatBytes(n.requested?.memoryBytes)} / ${formatBytes(n.allocatable?.memoryBytes)}`,
+  },
+  {
+    title: 'GPUs',
+    render: n => (n.allocatable?.gpus ? `${n.requested?.gpus ?? 0} / ${n.allocatable.gpus}` : '–'),
+  },
+];
+
+/** The cluster's components as concept cards with live facts. */
+export const ComponentCards = ({ detail }: { detail: ClusterDetail }) => {
+  const links = usePluginLinks();
+  return (
+    <Grid container spacing={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      {componentFacts(detail).map(fact => (
+        <Grid item xs={12} sm={6} lg={3} key={fact.conceptId} component="li">
+          <Paper variant="outlined" style={{ padding: 12, height: '100%' }}>
+            <Typography variant="subtitle2" component="h4">
+              <Link to={links.concept(fact.conceptId)}>{fact.label}</Link>
+            </Typography>
+            <Typography variant="body2" component="div">
+              <FactStatus fact={fact} />
+            </Typography>
+          </Paper>
+        </Grid>
+      ))}
+    </Grid>
+  );
+};
+
+/** Where the entity runs: the cluster's nodes, flavors and control-plane health. */
+export const ClusterContextCard = ({ name }: { name: string }) => {
+  const { value, loading, error } = useCluster(name);
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} title={`Could not read cluster ${name}`} />;
+  }
+  if (!value) {
+    return null;
+  }
+  if (value.status === 'error') {
+    return <ClusterErrorPanel cluster={name} error={value.error} />;
+  }
+  const nodes = value.nodes ?? [];
+  return (
+    <InfoCard
+      title={`Cluster ${value.title ?? value.name}`}
+      subheader={[
+        value.version && `Kubernetes ${value.version}`,
+        `${value.readyNodeCount ?? 0} of ${value.nodeCount ?? nodes.length} nodes ready`,
+        value.stale ? 'data from before the last restart' : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · ')}
+    >
+      <Typography variant="subtitle1" component="h3" gutterBottom>
+        Inside the cluster
+      </Typography>
+      <ComponentCards detail={value} />
+      <Typography variant="subtitle1" component="h3" style={{ marginTop: 16 }}>
+        Nodes
+      </Typography>
+      {nodes.length > 0 ? (
+        <Table<NodeSummary>
+          options={{ paging: false, search: false, toolbar: false, padding: 'dense' }}
+          columns={nodeColumns}
+          data={nodes.map(n => ({ ...n }))}
+        />
+      ) : (
+        <Typography variant="body2">The cluster reports no nodes.</Typography>
+      )}
+    </InfoCard>
+  );
+};

@@ -1,0 +1,2 @@
+export { ClusterContextCard, ComponentCards } from './ClusterContextCard';
+export { componentFacts, type ComponentFact } from './componentFacts';

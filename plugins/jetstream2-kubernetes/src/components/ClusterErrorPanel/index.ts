@@ -1,0 +1,1 @@
+export { ClusterErrorPanel } from './ClusterErrorPanel';

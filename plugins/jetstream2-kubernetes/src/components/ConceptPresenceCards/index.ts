@@ -1,0 +1,1 @@
+export { ConceptPresenceCards } from './ConceptPresenceCards';

@@ -1,0 +1,105 @@
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  StatusError,
+  StatusOK,
+  StatusWarning,
+} from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import type { Entity } from '@backstage/catalog-model';
+import { Typography } from '@material-ui/core';
+import type { EntityWorkloadsResponse } from '@internal/plugin-jetstream2-kubernetes-common';
+import { useEntityWorkloads } from '../../hooks';
+import { isJetstream2KubernetesAvailable } from '../../isJetstream2KubernetesAvailable';
+import { getGuide } from '../common/catalogue';
+import { usePluginLinks } from '../common/links';
+import { SeverityIcon } from '../common/SeverityIcon';
+
+/** Pods running out of all pods, and how many problems the rules found. */
+export function summarize(data: EntityWorkloadsResponse) {
+  const pods = (data.concepts ?? []).filter(c => c.kind === 'Pod');
+  const podTotal = pods.reduce((sum, p) => sum + (p.count ?? 0), 0);
+  const podRunning = pods.reduce((sum, p) => sum + (p.states?.Running ?? 0), 0);
+  const problems = (data.insights ?? []).filter(
+    i => i.severity === 'error' || i.severity === 'warning',
+  ).length;
+  const failedClusters = (data.clusters ?? []).filter(c => c.status === 'error' || c.error).length;
+  const workloads = data.workloads ?? [];
+  const unhealthy = workloads.filter(w => !w.healthy).length;
+  return { podTotal, podRunning, problems, failedClusters, workloads: workloads.length, unhealthy };
+}
+
+const Glance = ({ entity }: { entity: Entity }) => {
+  const links = usePluginLinks();
+  const { value, loading, error } = useEntityWorkloads(entity);
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} title="Could not load workloads" />;
+  if (!value) return null;
+  const s = summarize(value);
+  const top = value.recommendedGuides?.[0];
+  const topGuide = top ? getGuide(top.guideId) : getGuide('k8s-manage-apps');
+  return (
+    <>
+      <Typography variant="body1" component="div">
+        {s.podTotal === 0 ? (
+          <StatusWarning>No pods found</StatusWarning>
+        ) : s.podRunning === s.podTotal ? (
+          <StatusOK>{`${s.podRunning}/${s.podTotal} pods running`}</StatusOK>
+        ) : (
+          <StatusError>{`${s.podRunning}/${s.podTotal} pods running`}</StatusError>
+        )}
+      </Typography>
+      <Typography variant="body1" component="div">
+        {s.unhealthy === 0 ? (
+          <StatusOK>{`${s.workloads} workload${s.workloads === 1 ? '' : 's'} healthy`}</StatusOK>
+        ) : (
+          <StatusError>{`${s.unhealthy} of ${s.workloads} workloads not healthy`}</StatusError>
+        )}
+      </Typography>
+      <Typography variant="body1" component="div">
+        {s.problems === 0 ? (
+          <StatusOK>No problems found</StatusOK>
+        ) : (
+          <StatusWarning>{`${s.problems} problem${s.problems === 1 ? '' : 's'} found`}</StatusWarning>
+        )}
+      </Typography>
+      {s.failedClusters > 0 && (
+        <Typography variant="body1" component="div">
+          <StatusError>{`${s.failedClusters} cluster${s.failedClusters === 1 ? '' : 's'} could not be read`}</StatusError>
+        </Typography>
+      )}
+      {topGuide && (
+        <div style={{ marginTop: 12, display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+          <SeverityIcon severity={top?.severity ?? 'info'} />
+          <div>
+            <Typography variant="subtitle2" component="h3">
+              {top ? 'Most useful guide now' : 'Start here'}:{' '}
+              <Link to={links.guide(topGuide.id)}>{topGuide.title}</Link>
+            </Typography>
+            <Typography variant="body2" color="textSecondary">
+              {top?.reasons?.[0] ?? topGuide.summary}
+            </Typography>
+          </div>
+        </div>
+      )}
+    </>
+  );
+};
+
+/** The overview card: workload health at a glance and the single most useful guide. */
+export const EntityOverviewCard = () => {
+  const { entity } = useEntity();
+  return (
+    <InfoCard title="Kubernetes at a glance">
+      {isJetstream2KubernetesAvailable(entity) ? (
+        <Glance entity={entity} />
+      ) : (
+        <Typography variant="body2">
+          Add the <code>backstage.io/kubernetes-id</code> annotation to see this entity's workloads.
+        </Typography>
+      )}
+    </InfoCard>
+  );
+};

@@ -1,0 +1,90 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import type { Entity } from '@backstage/catalog-model';
+import { Grid, Typography } from '@material-ui/core';
+import { useEntityWorkloads } from '../../hooks';
+import { isJetstream2KubernetesAvailable } from '../../isJetstream2KubernetesAvailable';
+import { ClusterContextCard } from '../ClusterContextCard';
+import { ClusterErrorPanel } from '../ClusterErrorPanel';
+import { ConceptPresenceCards } from '../ConceptPresenceCards';
+import { MissingAnnotation } from '../MissingAnnotation';
+import { NoWorkloadsPanel } from '../NoWorkloadsPanel';
+import { PodsSection } from '../PodsSection';
+import { RecommendedGuides } from '../RecommendedGuides';
+import { WorkloadsTable } from '../WorkloadsTable';
+
+const EntityWorkloads = ({ entity }: { entity: Entity }) => {
+  const { value, loading, error } = useEntityWorkloads(entity);
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} title="Could not load this entity's workloads" />;
+  }
+  if (!value) {
+    return null;
+  }
+  const clusters = value.clusters ?? [];
+  const workloads = value.workloads ?? [];
+  const concepts = value.concepts ?? [];
+  const failed = clusters.filter(c => c.status === 'error' || c.error);
+  const answered = clusters.filter(c => !(c.status === 'error' || c.error));
+  const hasObjects =
+    workloads.length > 0 || clusters.some(c => (c.resources ?? []).some(r => (r.resources ?? []).length > 0));
+
+  return (
+    <Grid container spacing={3}>
+      {failed.map(c => (
+        <Grid item xs={12} key={`error-${c.cluster}`}>
+          <ClusterErrorPanel cluster={c.cluster} error={c.error} />
+        </Grid>
+      ))}
+      <Grid item xs={12} md={8}>
+        <Grid container spacing={3} direction="column">
+          <Grid item>
+            {hasObjects ? <WorkloadsTable workloads={workloads} /> : <NoWorkloadsPanel data={value} />}
+          </Grid>
+          {hasObjects && (
+            <Grid item>
+              <PodsSection clusters={answered} />
+            </Grid>
+          )}
+        </Grid>
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <RecommendedGuides recommendations={value.recommendedGuides ?? []} />
+      </Grid>
+      {concepts.length > 0 && (
+        <Grid item xs={12}>
+          <Typography variant="h5" component="h2" gutterBottom>
+            What these objects are
+          </Typography>
+          <ConceptPresenceCards concepts={concepts} />
+        </Grid>
+      )}
+      {answered.length > 0 && (
+        <Grid item xs={12}>
+          <Typography variant="h5" component="h2" gutterBottom>
+            Where it runs
+          </Typography>
+          <Grid container spacing={3} direction="column">
+            {answered.map(c => (
+              <Grid item key={c.cluster}>
+                <ClusterContextCard name={c.cluster} />
+              </Grid>
+            ))}
+          </Grid>
+        </Grid>
+      )}
+    </Grid>
+  );
+};
+
+/** The entity tab: live workloads across clusters, their concepts, the guides that fit, the cluster. */
+export const EntityWorkloadsContent = () => {
+  const { entity } = useEntity();
+  if (!isJetstream2KubernetesAvailable(entity)) {
+    return <MissingAnnotation />;
+  }
+  return <EntityWorkloads entity={entity} />;
+};

@@ -1,0 +1,1 @@
+export { NoWorkloadsPanel } from './NoWorkloadsPanel';

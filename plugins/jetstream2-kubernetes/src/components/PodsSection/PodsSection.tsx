@@ -1,0 +1,97 @@
+import { InfoCard } from '@backstage/core-components';
+import { Grid, Typography } from '@material-ui/core';
+import {
+  detectErrors,
+  type ClusterObjects,
+  type DetectedError,
+  type FetchResponse,
+  type PodFetchResponse,
+} from '@backstage/plugin-kubernetes-common';
+import {
+  Cluster,
+  ClusterContext,
+  DetectedErrorsContext,
+  PodNamesWithErrorsContext,
+  PodsTable,
+  READY_COLUMNS,
+} from '@backstage/plugin-kubernetes-react';
+import type { ClusterWorkloads } from '@internal/plugin-jetstream2-kubernetes-common';
+
+function toClusterObjects(c: ClusterWorkloads): ClusterObjects {
+  return {
+    cluster: { name: c.cluster },
+    resources: c.resources ?? [],
+    podMetrics: [],
+    errors: [],
+  };
+}
+
+type Pod = PodFetchResponse['resources'][number];
+
+function podsOf(c: ClusterWorkloads): Pod[] {
+  return (c.resources ?? [])
+    .filter((r: FetchResponse): r is PodFetchResponse => r?.type === 'pods')
+    .flatMap(r => r.resources ?? []);
+}
+
+function podNamesWithErrors(errors: DetectedError[]): Set<string> {
+  return new Set(
+    errors
+      .filter(e => e.sourceRef?.kind === 'Pod')
+      .map(e => e.sourceRef.name),
+  );
+}
+
+/**
+ * The entity's pods per cluster in upstream's PodsTable (its drawer shows containers, events and
+ * logs), and upstream's per-cluster view of the other objects, wrapped in the contexts they read.
+ */
+export const PodsSection = ({ clusters }: { clusters: ClusterWorkloads[] }) => {
+  const withObjects = clusters.filter(c => (c.resources ?? []).length > 0);
+  if (withObjects.length === 0) {
+    return null;
+  }
+  const objects = withObjects.map(toClusterObjects);
+  let detected: Map<string, DetectedError[]>;
+  try {
+    detected = detectErrors({ items: objects });
+  } catch {
+    detected = new Map();
+  }
+  return (
+    <Grid container spacing={2} direction="column">
+      {withObjects.map((c, i) => {
+        const pods = podsOf(c);
+        const errors = detected.get(c.cluster) ?? [];
+        const withErrors = podNamesWithErrors(errors);
+        return (
+          <Grid item key={c.cluster}>
+            <ClusterContext.Provider value={objects[i].cluster}>
+              <DetectedErrorsContext.Provider value={errors}>
+                <PodNamesWithErrorsContext.Provider value={withErrors}>
+                  <InfoCard
+                    title={`Pods on ${c.cluster}`}
+                    subheader="Click a pod for its containers, events and logs"
+                    noPadding
+                  >
+                    {pods.length > 0 ? (
+                      <PodsTable pods={pods} extraColumns={[READY_COLUMNS]} />
+                    ) : (
+                      <Typography style={{ padding: 16 }}>
+                        No pods of this entity run on {c.cluster}.
+                      </Typography>
+                    )}
+                  </InfoCard>
+                  <Typography variant="subtitle2" component="h3" style={{ margin: '12px 0 4px' }}>
+                    All objects on {c.cluster}
+                  </Typography>
+                  <Cluster clusterObjects={objects[i]} podsWithErrors={withErrors} />
+                </PodNamesWithErrorsContext.Provider>
+              </DetectedErrorsContext.Provider>
+            </ClusterContext.Provider>
+          </Grid>
+        );
+      })}
+    </Grid>
+  );
+};

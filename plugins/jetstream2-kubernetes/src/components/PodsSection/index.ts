@@ -1,0 +1,1 @@
+export { PodsSection } from './PodsSection';

@@ -1,0 +1,93 @@
+import { InfoCard, Link } from '@backstage/core-components';
+import {
+  List,
+  ListItem,
+  ListItemIcon,
+  ListItemText,
+  Typography,
+} from '@material-ui/core';
+import type { GuideRecommendation } from '@internal/plugin-jetstream2-kubernetes-common';
+import { getGuide } from '../common/catalogue';
+import { templateLink, usePluginLinks } from '../common/links';
+import { SeverityIcon } from '../common/SeverityIcon';
+
+const FALLBACK_GUIDE = 'k8s-manage-apps';
+
+/** The guides chosen for this entity, each with the reason it was chosen. */
+export const RecommendedGuides = ({
+  recommendations,
+}: {
+  recommendations: GuideRecommendation[];
+}) => {
+  const links = usePluginLinks();
+  if (recommendations.length === 0) {
+    const fallback = getGuide(FALLBACK_GUIDE);
+    return (
+      <InfoCard title="Recommended guides">
+        <Typography variant="body2">
+          Nothing in the live data needs attention right now.{' '}
+          {fallback && (
+            <>
+              To learn how these objects fit together, read{' '}
+              <Link to={links.guide(fallback.id)}>{fallback.title}</Link>.
+            </>
+          )}
+        </Typography>
+      </InfoCard>
+    );
+  }
+  return (
+    <InfoCard title="Recommended guides" subheader="Chosen from this service's live objects">
+      <List dense disablePadding>
+        {recommendations.map(rec => {
+          const guide = getGuide(rec.guideId);
+          const title = guide?.title ?? rec.guideId;
+          const template = guide?.templateRef ? templateLink(guide.templateRef) : undefined;
+          const reasons = rec.reasons ?? [];
+          return (
+            <ListItem key={rec.guideId} alignItems="flex-start" disableGutters>
+              <ListItemIcon style={{ minWidth: 32, marginTop: 4 }}>
+                <SeverityIcon severity={rec.severity} />
+              </ListItemIcon>
+              <ListItemText
+                disableTypography
+                primary={
+                  <Typography variant="subtitle2" component="h3">
+                    <Link to={links.guide(rec.guideId)}>{title}</Link>
+                  </Typography>
+                }
+                secondary={
+                  <>
+                    {reasons.length > 0 && (
+                      <Typography variant="body2" color="textSecondary">
+                        Why: {reasons[0]}
+                      </Typography>
+                    )}
+                    {reasons.length > 1 && (
+                      <ul style={{ margin: 0, paddingLeft: 18 }}>
+                        {reasons.slice(1).map(reason => (
+                          <li key={reason}>
+                            <Typography variant="caption">{reason}</Typography>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    <Typography variant="caption" component="div">
+                      {guide?.url && <Link to={guide.url}>Read the original guide</Link>}
+                      {template && (
+                        <>
+                          {guide?.url && ' · '}
+                          <Link to={template}>Use the template</Link>
+                        </>
+                      )}
+                    </Typography>
+                  </>
+                }
+              />
+            </ListItem>
+          );
+        })}
+      </List>
+    </InfoCard>
+  );
+};

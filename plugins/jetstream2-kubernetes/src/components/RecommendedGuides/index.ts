@@ -1,0 +1,1 @@
+export { RecommendedGuides } from './RecommendedGuides';

@@ -1,0 +1,58 @@
+import { Link, StatusError, StatusOK, Table, TableColumn } from '@backstage/core-components';
+import { Chip } from '@material-ui/core';
+import {
+  conceptsForKind,
+  type WorkloadRow,
+} from '@internal/plugin-jetstream2-kubernetes-common';
+import { usePluginLinks } from '../common/links';
+
+/** One table of the entity's workloads, merged across clusters. */
+export const WorkloadsTable = ({ workloads }: { workloads: WorkloadRow[] }) => {
+  const links = usePluginLinks();
+  const columns: TableColumn<WorkloadRow>[] = [
+    {
+      title: 'Kind',
+      field: 'kind',
+      render: row => {
+        const concept = conceptsForKind(row.kind)[0];
+        return concept ? (
+          <Link to={links.concept(concept.id)} title={`What is a ${row.kind}?`}>
+            {row.kind}
+          </Link>
+        ) : (
+          row.kind || '–'
+        );
+      },
+    },
+    { title: 'Namespace', field: 'namespace', render: row => row.namespace || '–' },
+    { title: 'Name', field: 'name', highlight: true },
+    {
+      title: 'Status',
+      field: 'status',
+      render: row =>
+        row.healthy ? (
+          <StatusOK>{row.status || 'OK'}</StatusOK>
+        ) : (
+          <StatusError>{row.status || 'Not healthy'}</StatusError>
+        ),
+    },
+    {
+      title: 'Clusters',
+      render: row => (
+        <>
+          {(row.clusters ?? []).map(cluster => (
+            <Chip key={cluster} label={cluster} size="small" variant="outlined" />
+          ))}
+        </>
+      ),
+    },
+  ];
+  return (
+    <Table<WorkloadRow>
+      title="Workloads across clusters"
+      options={{ paging: workloads.length > 20, pageSize: 20, search: false, padding: 'dense' }}
+      columns={columns}
+      data={workloads.map(w => ({ ...w }))}
+    />
+  );
+};

@@ -1,0 +1,8 @@
+export { useGuides } from './useGuides';
+export { useGuide } from './useGuide';
+export { useConcepts } from './useConcepts';
+export { useConcept } from './useConcept';
+export { useCluster } from './useCluster';
+export { useClusterDetails, type ClusterDetailResult } from './useClusterDetails';
+export { useEntityWorkloads } from './useEntityWorkloads';
+export { useTemplates } from './useTemplates';
