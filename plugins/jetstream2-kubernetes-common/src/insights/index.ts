@@ -1,2 +1,7 @@
-// Insight rules: pure functions from live cluster objects to recommended guides.
-export {};
+// Insight rules: pure functions from live cluster objects to concepts present and recommended guides.
+export * from './kube';
+export * from './quantities';
+export * from './rules';
+export * from './presence';
+export * from './recommend';
+export * from './labelSelector';
