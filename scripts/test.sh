@@ -40,7 +40,7 @@ if [ -f "$LOCAL_CLUSTER_DIR/env" ]; then
   export LOCAL_CLUSTER_URL LOCAL_CLUSTER_CA_FILE LOCAL_CLUSTER_TOKEN_FILE KUBECONFIG
   export LOCAL_CLUSTER_TOKEN="$(cat "$LOCAL_CLUSTER_TOKEN_FILE")"
 fi
-run_step "unit and integration tests (jest)" backstage-cli repo test --ci --json --outputFile="$results/jest.json"
+run_step "unit and integration tests (jest)" env CI=true backstage-cli repo test --ci --json --outputFile="$results/jest.json"
 run_step "end-to-end tests (Playwright, Chromium)" playwright test
 
 node scripts/test-summary.js "$results" "${#failed_steps[@]}"

@@ -30,6 +30,4 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@internal/plugin-jetstream2-kubernetes-backend'));
 
-backend.add(import('@backstage/plugin-user-settings-backend'));
-
 backend.start();
