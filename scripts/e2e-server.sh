@@ -11,6 +11,7 @@ if [ -n "${LOCAL_CLUSTER_URL:-}" ]; then
 fi
 echo "[e2e] building the app..."
 (cd packages/app && backstage-cli package build "${configs[@]}")
-echo "[e2e] starting the backend on :7017..."
+mkdir -p "$root/test-results"
+echo "[e2e] starting the backend on :7017 (log: test-results/e2e-backend.log)..."
 cd packages/backend
-exec backstage-cli package start "${configs[@]}"
+exec backstage-cli package start "${configs[@]}" >"$root/test-results/e2e-backend.log" 2>&1
