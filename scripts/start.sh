@@ -30,5 +30,14 @@ else
 fi
 [ -f app-config.local.yaml ] && configs+=(--config "$root/app-config.local.yaml")
 
-echo "[start] starting the portal: open http://localhost:3000 (sign in as guest)"
-backstage-cli repo start "${configs[@]}"
+if [ -n "${POSTGRES_HOST:-}" ]; then
+  # PostgreSQL: run as in production, the backend serving the built app on one port.
+  configs+=(--config "$root/app-config.production.yaml")
+  echo "[start] POSTGRES_HOST is set: building the app, then serving it from the backend with PostgreSQL"
+  (cd packages/app && backstage-cli package build "${configs[@]}")
+  echo "[start] starting the portal: open http://localhost:7007 (sign in as guest)"
+  cd packages/backend && backstage-cli package start "${configs[@]}"
+else
+  echo "[start] starting the portal: open http://localhost:3000 (sign in as guest)"
+  backstage-cli repo start "${configs[@]}"
+fi
