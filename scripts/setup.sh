@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything a fresh machine needs; does nothing that is already done.
 #   scripts/setup.sh            Node dependencies (npm ci, with the project's own Node 22)
-#   scripts/setup.sh --browser  ... and Debian's Chromium for the end-to-end tests
+#   scripts/setup.sh --test     ... and what the tests need: Debian's Chromium (end-to-end tests) and
+#                               PostgreSQL server (the database tests run on SQLite and PostgreSQL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,8 +27,8 @@ apt_install() {
 command -v openssl >/dev/null || apt_install openssl
 command -v go >/dev/null || { echo "[setup] Go is required to build the local control plane (tools/local-cluster)" >&2; exit 1; }
 
-if [ "${1:-}" = "--browser" ]; then
-  apt_install chromium
+if [ "${1:-}" = "--test" ]; then
+  apt_install chromium postgresql
 fi
 
 # Node dependencies: npm ci when node_modules is missing or older than the lockfile.

@@ -8,7 +8,7 @@ root=$PWD
 results="$root/test-results"
 rm -rf "$results" && mkdir -p "$results"
 
-bash scripts/setup.sh --browser || exit 1
+bash scripts/setup.sh --test || exit 1
 export PATH="$root/node_modules/.bin:$PATH"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -28,8 +28,22 @@ run_step() {
 # One real control plane for the whole run, on its own port and state folder.
 export LOCAL_CLUSTER_DIR="$results/local-cluster"
 export LOCAL_CLUSTER_PORT="${TEST_CLUSTER_PORT:-16443}"
-cleanup() { bash tools/local-cluster/stop.sh --state-dir "$LOCAL_CLUSTER_DIR" >/dev/null 2>&1 || true; }
+pg_dir=$(mktemp -d /tmp/js2-test-postgres.XXXXXX)
+cleanup() {
+  bash tools/local-cluster/stop.sh --state-dir "$LOCAL_CLUSTER_DIR" >/dev/null 2>&1 || true
+  bash scripts/test-postgres.sh stop "$pg_dir" >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
 trap cleanup EXIT
+
+# A real PostgreSQL for the database tests (TestDatabases runs them on SQLite and on this server).
+step "PostgreSQL for the database tests"
+if pg_url=$(bash scripts/test-postgres.sh start "$pg_dir" "${TEST_POSTGRES_PORT:-15432}"); then
+  export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$pg_url"
+  echo "-- PostgreSQL at $pg_url"
+else
+  failed_steps+=("PostgreSQL for the database tests")
+fi
 
 run_step "type check (tsc)" tsc
 run_step "local control plane: Go unit tests" bash -c 'cd tools/local-cluster && go test -v ./... > "$0/go-test.txt" 2>&1; s=$?; grep -E "^(ok|FAIL|---)" "$0/go-test.txt"; exit $s' "$results"
