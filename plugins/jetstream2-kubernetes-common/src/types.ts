@@ -139,6 +139,8 @@ export interface NodeSummary {
   osImage?: string;
   conditions: NodeCondition[];
   taints: NodeTaint[];
+  /** Last kubelet heartbeat (its Lease in kube-node-lease), if collected. */
+  heartbeatAt?: string;
 }
 
 export interface ControlPlaneCheck {

@@ -246,7 +246,7 @@ function schedulingRules(
         refs,
       )} ${why}. The GPU guide covers g3 (A100) nodes, the NVIDIA device plugin and GPU requests.`,
       guideId: 'k8s-gpu',
-      conceptIds: ['pod', 'node', 'daemonset'],
+      conceptIds: ['pod', 'node', 'gpu-device-plugin', 'taints-tolerations'],
       objects: refs,
     });
   }
@@ -261,7 +261,7 @@ function schedulingRules(
         refs,
       )} cannot be scheduled because no node has enough free ${what} for their requests. Add nodes or larger flavors, or enable the Magnum cluster autoscaler; the Magnum guide shows how to resize a cluster.`,
       guideId: 'k8s-magnum',
-      conceptIds: ['pod', 'node'],
+      conceptIds: ['pod', 'node', 'cluster-autoscaler'],
       objects: refs,
     });
   }
@@ -310,7 +310,7 @@ function nodeRule(
         '; ',
       )}. If a node was shelved or drained on purpose, the soft-scaling guide shows how to unshelve and uncordon it; otherwise check its kubelet and the VM in Horizon.`,
       guideId: 'zonca-softscale',
-      conceptIds: ['node', 'kubelet'],
+      conceptIds: ['node', 'cordon-drain', 'kubelet'],
       objects: refs,
     },
   ];
@@ -350,6 +350,7 @@ function addressRule(input: InsightInput): Draft[] {
       } no address yet. On Jetstream2 addresses come from Octavia load balancers and an ingress controller, which Magnum clusters set up (the credential needs the load-balancer role); the Magnum guide covers both.`,
       guideId: 'k8s-magnum',
       conceptIds: [
+        'load-balancer',
         ...(services.length > 0 ? ['service'] : []),
         ...(ingresses.length > 0 ? ['ingress'] : []),
       ],
@@ -463,7 +464,7 @@ function hubRules(input: InsightInput): Draft[] {
           refs.length === 1 ? 'carries' : 'carry'
         } JupyterHub labels (the Zero to JupyterHub chart). The guide walks through deploying and configuring JupyterHub on Jetstream2.`,
       guideId: 'zonca-jupyterhub',
-      conceptIds: ['deployment', 'service', 'persistent-volume-claim'],
+      conceptIds: ['helm-release', 'deployment', 'persistent-volume-claim'],
     }),
     ...labelledRule(input, isBinderHub, {
       ruleId: 'binderhub-workload',
@@ -474,7 +475,7 @@ function hubRules(input: InsightInput): Draft[] {
           refs.length === 1 ? 'carries' : 'carry'
         } BinderHub labels. The guide covers the registry, cert-manager, DNS and the Helm install of BinderHub on Jetstream2.`,
       guideId: 'k8s-binderhub',
-      conceptIds: ['deployment', 'ingress', 'secret'],
+      conceptIds: ['helm-release', 'ingress', 'secret'],
     }),
   ];
 }

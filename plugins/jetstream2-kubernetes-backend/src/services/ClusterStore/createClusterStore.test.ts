@@ -1,0 +1,96 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import type { ClusterDetail } from '@internal/plugin-jetstream2-kubernetes-common';
+import { createClusterStore } from './createClusterStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_13'],
+});
+
+const detail = (name: string, podCount: number): ClusterDetail => ({
+  name,
+  status: 'ok',
+  nodeCount: 1,
+  readyNodeCount: 1,
+  capacity: { cpuCores: 8, memoryBytes: 32e9, gpus: 0 },
+  allocatable: { cpuCores: 8, memoryBytes: 30e9, gpus: 0 },
+  requested: { cpuCores: 1, memoryBytes: 1e9, gpus: 0 },
+  podCount,
+  collectedAt: '2025-06-01T00:00:00.000Z',
+  nodes: [],
+  controlPlane: { checks: [], leases: [] },
+  namespaces: ['default'],
+  workloadCounts: { Pod: podCount },
+  insights: [],
+});
+
+describe('createClusterStore', () => {
+  it.each(databases.eachSupportedId())(
+    'saves and replaces cluster snapshots, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await createClusterStore({
+        database: mockServices.database({ knex }),
+      });
+      expect(await store.getCluster('a')).toBeUndefined();
+      const {
+        nodes,
+        controlPlane,
+        namespaces,
+        workloadCounts,
+        insights,
+        ...summary
+      } = detail('a', 3);
+      await store.saveCluster({
+        name: 'a',
+        summary,
+        detail: detail('a', 3),
+        collectedAt: summary.collectedAt,
+      });
+      await store.saveCluster({ name: 'b', summary, detail: detail('b', 1) });
+      await store.saveCluster({
+        name: 'a',
+        summary: { ...summary, podCount: 5 },
+        detail: detail('a', 5),
+      });
+      const a = await store.getCluster('a');
+      expect(a?.summary.podCount).toBe(5);
+      expect(a?.detail.workloadCounts).toEqual({ Pod: 5 });
+      expect(a?.collectedAt).toBeUndefined();
+      expect(a?.updatedAt).toBeGreaterThan(Date.now() - 60_000);
+      expect((await store.listClusters()).map(c => c.name)).toEqual(['a', 'b']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'lets one holder at a time hold the lease, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await createClusterStore({
+        database: mockServices.database({ knex }),
+      });
+      expect(
+        await store.tryAcquireLease('collector', 'replica-1', 60_000),
+      ).toBe(true);
+      expect(
+        await store.tryAcquireLease('collector', 'replica-2', 60_000),
+      ).toBe(false);
+      expect(
+        await store.tryAcquireLease('collector', 'replica-1', 60_000),
+      ).toBe(true);
+      await store.releaseLease('collector', 'replica-1');
+      expect(await store.tryAcquireLease('collector', 'replica-2', 1)).toBe(
+        true,
+      );
+      await new Promise(r => setTimeout(r, 5));
+      // replica-2's lease expired: replica-1 takes over.
+      expect(
+        await store.tryAcquireLease('collector', 'replica-1', 60_000),
+      ).toBe(true);
+      expect(
+        await store.tryAcquireLease('collector', 'replica-2', 60_000),
+      ).toBe(false);
+    },
+  );
+});
