@@ -1,2 +1,3 @@
 // Jetstream2 facts: flavors, quotas, Magnum cluster templates, allocation ids.
-export {};
+export * from './flavors';
+export * from './facts';
