@@ -45,6 +45,7 @@ func newEtcdCommand() *cobra.Command {
 			cfg.InitialCluster = cfg.InitialClusterFromName(name)
 			cfg.AutoCompactionMode = embed.CompactorModePeriodic
 			cfg.AutoCompactionRetention = "1h"
+			cfg.WarningUnaryRequestDuration = embed.DefaultWarningUnaryRequestDuration
 			cfg.QuotaBackendBytes = 2 * 1024 * 1024 * 1024
 
 			e, err := embed.StartEtcd(cfg)

@@ -1,0 +1,294 @@
+#!/usr/bin/env bash
+# Starts a loopback-only Kubernetes control plane (etcd, kube-apiserver,
+# kube-controller-manager, kube-scheduler) plus simulated Jetstream2 nodes.
+#
+#   start.sh [--state-dir DIR] [--port N] [--nodes FILE] [--no-seed]
+#
+# Defaults: state dir $LOCAL_CLUSTER_DIR or ${XDG_CACHE_HOME:-$HOME/.cache}/jetstream2-local-cluster/state,
+# API port $LOCAL_CLUSTER_PORT or 6443. Other ports derive from the API port P:
+# etcd client P+1000, etcd peer P+1001, controller-manager P+1002, scheduler P+1003.
+#
+# Idempotent: when the cluster in DIR is already up and healthy it only prints the
+# environment. Afterwards: `source DIR/env` (LOCAL_CLUSTER_URL, LOCAL_CLUSTER_TOKEN_FILE,
+# LOCAL_CLUSTER_CA_FILE, KUBECONFIG). Stop with stop.sh.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cache_root="${XDG_CACHE_HOME:-$HOME/.cache}/jetstream2-local-cluster"
+state="${LOCAL_CLUSTER_DIR:-$cache_root/state}"
+port="${LOCAL_CLUSTER_PORT:-6443}"
+nodes_file="$here/nodes.yaml"
+seed=1
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --state-dir) state="$2"; shift 2 ;;
+    --state-dir=*) state="${1#*=}"; shift ;;
+    --port) port="$2"; shift 2 ;;
+    --port=*) port="${1#*=}"; shift ;;
+    --nodes) nodes_file="$2"; shift 2 ;;
+    --nodes=*) nodes_file="${1#*=}"; shift ;;
+    --no-seed) seed=0; shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "start.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
+  esac
+done
+[[ "$port" =~ ^[0-9]+$ && "$port" -ge 1024 && "$port" -le 64000 ]] || { echo "start.sh: --port must be 1024..64000" >&2; exit 2; }
+mkdir -p "$state"
+state="$(cd "$state" && pwd)"
+nodes_file="$(cd "$(dirname "$nodes_file")" && pwd)/$(basename "$nodes_file")"
+
+etcd_port=$((port + 1000))
+etcd_peer_port=$((port + 1001))
+cm_port=$((port + 1002))
+sched_port=$((port + 1003))
+url="https://127.0.0.1:$port"
+pki="$state/pki"
+logs="$state/logs"
+run="$state/run"
+mkdir -p "$pki" "$logs" "$run"
+
+say() { echo "local-cluster: $*" >&2; }
+die() { echo "local-cluster: ERROR: $*" >&2; exit 1; }
+
+for tool in openssl curl kubectl; do
+  command -v "$tool" >/dev/null || die "'$tool' is required"
+done
+
+# ---- process helpers ---------------------------------------------------------
+# A pid file holds "PID"; the process counts as ours only while its command line
+# still mentions this state directory (guards against pid reuse).
+alive() {
+  local f="$run/$1.pid" pid
+  [[ -f "$f" ]] || return 1
+  pid="$(cat "$f")"
+  [[ "$pid" =~ ^[0-9]+$ ]] && [[ -r "/proc/$pid/cmdline" ]] || return 1
+  tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$state" || return 1
+}
+
+write_env() {
+  cat > "$state/env" <<EOF
+export LOCAL_CLUSTER_URL=$url
+export LOCAL_CLUSTER_TOKEN_FILE=$state/backstage.token
+export LOCAL_CLUSTER_CA_FILE=$state/ca.crt
+export KUBECONFIG=$state/admin.kubeconfig
+export LOCAL_CLUSTER_DIR=$state
+EOF
+}
+
+print_env() {
+  say "environment ($state/env):"
+  cat "$state/env"
+}
+
+healthy() {
+  alive etcd && alive apiserver && alive controller-manager && alive scheduler && alive nodes || return 1
+  [[ -f "$state/port" && "$(cat "$state/port")" == "$port" ]] || return 1
+  [[ "$(curl -s --max-time 3 --cacert "$state/ca.crt" "$url/readyz" 2>/dev/null)" == "ok" ]] || return 1
+  [[ -s "$state/backstage.token" && -f "$state/env" ]] || return 1
+}
+
+if healthy; then
+  say "already running and healthy at $url (state $state)"
+  print_env
+  exit 0
+fi
+if [[ -f "$state/port" && "$(cat "$state/port")" != "$port" ]] && { alive etcd || alive apiserver; }; then
+  die "a cluster from $state is running on port $(cat "$state/port"); stop it first (stop.sh --state-dir $state)"
+fi
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for p in $port $etcd_port $etcd_peer_port $cm_port $sched_port; do
+  case $p in
+    "$port") who=apiserver ;; "$etcd_port"|"$etcd_peer_port") who=etcd ;; "$cm_port") who=controller-manager ;; *) who=scheduler ;;
+  esac
+  if ! alive "$who" && port_busy "$p"; then
+    die "port $p (for $who) is already in use by something else; choose another --port"
+  fi
+done
+
+# ---- build -------------------------------------------------------------------
+bin="$("$here/build.sh")" || die "build failed"
+say "binary $bin ($("$bin" version))"
+
+# ---- certificates ------------------------------------------------------------
+umask 077
+gen_cert() { # name subject ext-file-content [ca-name]
+  local name="$1" subj="$2" ext="$3" ca="${4:-ca}"
+  [[ -s "$pki/$name.crt" && -s "$pki/$name.key" ]] && return 0
+  openssl genrsa -out "$pki/$name.key" 2048 2>/dev/null
+  openssl req -new -key "$pki/$name.key" -subj "$subj" -out "$pki/$name.csr" 2>/dev/null
+  printf '%s\n' "$ext" > "$pki/$name.ext"
+  openssl x509 -req -in "$pki/$name.csr" -CA "$pki/$ca.crt" -CAkey "$pki/$ca.key" -CAcreateserial \
+    -days 3650 -sha256 -extfile "$pki/$name.ext" -out "$pki/$name.crt" 2>/dev/null
+  rm -f "$pki/$name.csr" "$pki/$name.ext"
+}
+if [[ ! -s "$pki/ca.crt" ]]; then
+  say "generating certificates in $pki"
+  openssl genrsa -out "$pki/ca.key" 2048 2>/dev/null
+  openssl req -x509 -new -key "$pki/ca.key" -subj "/CN=local-cluster-ca" -days 3650 -sha256 \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign,digitalSignature" \
+    -out "$pki/ca.crt" 2>/dev/null
+  rm -f "$pki"/{apiserver,admin,controller-manager,scheduler,nodes}.{crt,key}
+fi
+# Front proxy (request-header) CA: lets the apiserver and its delegating components
+# trust aggregated API servers (e.g. a metrics-server added later).
+if [[ ! -s "$pki/front-proxy-ca.crt" ]]; then
+  openssl genrsa -out "$pki/front-proxy-ca.key" 2048 2>/dev/null
+  openssl req -x509 -new -key "$pki/front-proxy-ca.key" -subj "/CN=local-cluster-front-proxy-ca" -days 3650 -sha256 \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign,digitalSignature" \
+    -out "$pki/front-proxy-ca.crt" 2>/dev/null
+  rm -f "$pki"/front-proxy-client.{crt,key}
+fi
+client_ext=$'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth'
+gen_cert apiserver "/CN=kube-apiserver" "$(printf '%s\n' 'basicConstraints=CA:FALSE' \
+  'keyUsage=critical,digitalSignature,keyEncipherment' 'extendedKeyUsage=serverAuth' \
+  'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local,IP:10.96.0.1')"
+gen_cert admin "/O=system:masters/CN=kubernetes-admin" "$client_ext"
+gen_cert controller-manager "/CN=system:kube-controller-manager" "$client_ext"
+gen_cert scheduler "/CN=system:kube-scheduler" "$client_ext"
+gen_cert nodes "/O=system:masters/CN=local-cluster-nodes" "$client_ext"
+gen_cert front-proxy-client "/CN=front-proxy-client" "$client_ext" front-proxy-ca
+if [[ ! -s "$pki/sa.key" ]]; then
+  openssl genrsa -out "$pki/sa.key" 2048 2>/dev/null
+  openssl rsa -in "$pki/sa.key" -pubout -out "$pki/sa.pub" 2>/dev/null
+fi
+cp "$pki/ca.crt" "$state/ca.crt"
+chmod 644 "$state/ca.crt"
+
+write_kubeconfig() { # file user cert
+  local f="$1" user="$2" cert="$3"
+  rm -f "$f"
+  kubectl config --kubeconfig="$f" set-cluster local-cluster --server="$url" \
+    --certificate-authority="$pki/ca.crt" --embed-certs=true >/dev/null
+  kubectl config --kubeconfig="$f" set-credentials "$user" --client-certificate="$pki/$cert.crt" \
+    --client-key="$pki/$cert.key" --embed-certs=true >/dev/null
+  kubectl config --kubeconfig="$f" set-context local-cluster --cluster=local-cluster --user="$user" >/dev/null
+  kubectl config --kubeconfig="$f" use-context local-cluster >/dev/null
+}
+write_kubeconfig "$state/admin.kubeconfig" kubernetes-admin admin
+write_kubeconfig "$pki/controller-manager.kubeconfig" system:kube-controller-manager controller-manager
+write_kubeconfig "$pki/scheduler.kubeconfig" system:kube-scheduler scheduler
+write_kubeconfig "$pki/nodes.kubeconfig" local-cluster-nodes nodes
+echo "$port" > "$state/port"
+umask 022
+
+# ---- processes ---------------------------------------------------------------
+start_proc() { # name args...
+  local name="$1"; shift
+  if alive "$name"; then say "$name already running (pid $(cat "$run/$name.pid"))"; return 0; fi
+  echo "==== $(date -u +%Y-%m-%dT%H:%M:%SZ) starting $name" >> "$logs/$name.log"
+  # setsid: own session, so the caller's Ctrl-C or terminal hang-up does not hit it.
+  setsid "$bin" "$name" "$@" >> "$logs/$name.log" 2>&1 < /dev/null &
+  echo $! > "$run/$name.pid"
+  say "started $name (pid $!, log $logs/$name.log)"
+}
+
+wait_for() { # name timeout-seconds check-command...
+  local name="$1" timeout="$2"; shift 2
+  local deadline=$((SECONDS + timeout)) dots=0
+  until "$@" >/dev/null 2>&1; do
+    if ! alive "$name"; then
+      echo >&2; say "$name exited; last log lines:"; tail -25 "$logs/$name.log" >&2; exit 1
+    fi
+    if (( SECONDS >= deadline )); then
+      echo >&2; say "$name not ready after ${timeout}s; last log lines:"; tail -25 "$logs/$name.log" >&2; exit 1
+    fi
+    printf '.' >&2; dots=1; sleep 1
+  done
+  (( dots )) && echo >&2
+  say "$name ready"
+}
+
+start_proc etcd --data-dir "$state/etcd" --client-port "$etcd_port" --peer-port "$etcd_peer_port" --unsafe-no-fsync
+wait_for etcd 60 curl -sf --max-time 2 "http://127.0.0.1:$etcd_port/health"
+
+start_proc apiserver \
+  --etcd-servers="http://127.0.0.1:$etcd_port" \
+  --secure-port="$port" --bind-address=127.0.0.1 --advertise-address=127.0.0.1 \
+  --endpoint-reconciler-type=none \
+  --tls-cert-file="$pki/apiserver.crt" --tls-private-key-file="$pki/apiserver.key" \
+  --client-ca-file="$pki/ca.crt" \
+  --requestheader-client-ca-file="$pki/front-proxy-ca.crt" --requestheader-allowed-names=front-proxy-client \
+  --requestheader-username-headers=X-Remote-User --requestheader-group-headers=X-Remote-Group \
+  --requestheader-extra-headers-prefix=X-Remote-Extra- \
+  --proxy-client-cert-file="$pki/front-proxy-client.crt" --proxy-client-key-file="$pki/front-proxy-client.key" \
+  --service-account-issuer=https://kubernetes.default.svc.cluster.local \
+  --service-account-key-file="$pki/sa.pub" --service-account-signing-key-file="$pki/sa.key" \
+  --service-cluster-ip-range=10.96.0.0/16 \
+  --authorization-mode=Node,RBAC --allow-privileged=true \
+  --enable-admission-plugins=NodeRestriction \
+  --kubelet-timeout=5s --profiling=false \
+  --cert-dir="$pki/apiserver-generated" \
+  --v=1
+wait_for apiserver 120 bash -c "[[ \"\$(curl -s --max-time 3 --cacert '$pki/ca.crt' '$url/readyz')\" == ok ]]"
+
+start_proc controller-manager \
+  --kubeconfig="$pki/controller-manager.kubeconfig" \
+  --authentication-kubeconfig="$pki/controller-manager.kubeconfig" \
+  --authorization-kubeconfig="$pki/controller-manager.kubeconfig" \
+  --bind-address=127.0.0.1 --secure-port="$cm_port" --cert-dir="$pki/controller-manager-generated" \
+  --use-service-account-credentials=true --controllers='*' \
+  --service-account-private-key-file="$pki/sa.key" --root-ca-file="$pki/ca.crt" \
+  --cluster-signing-cert-file="$pki/ca.crt" --cluster-signing-key-file="$pki/ca.key" \
+  --service-cluster-ip-range=10.96.0.0/16 --cluster-cidr=10.244.0.0/16 --allocate-node-cidrs=false \
+  --leader-elect=false --profiling=false --v=1
+start_proc scheduler \
+  --kubeconfig="$pki/scheduler.kubeconfig" \
+  --authentication-kubeconfig="$pki/scheduler.kubeconfig" \
+  --authorization-kubeconfig="$pki/scheduler.kubeconfig" \
+  --bind-address=127.0.0.1 --secure-port="$sched_port" --cert-dir="$pki/scheduler-generated" \
+  --leader-elect=false --profiling=false --v=1
+wait_for controller-manager 60 curl -sfk --max-time 2 "https://127.0.0.1:$cm_port/healthz"
+wait_for scheduler 60 curl -sfk --max-time 2 "https://127.0.0.1:$sched_port/healthz"
+
+k() { kubectl --kubeconfig "$state/admin.kubeconfig" "$@"; }
+
+# ---- RBAC for Backstage ------------------------------------------------------
+say "applying Backstage read-only RBAC and token secret"
+k apply --server-side --field-manager=local-cluster -f "$here/rbac/backstage.yaml" >/dev/null
+read_token() {
+  local t=""
+  for _ in $(seq 1 60); do
+    t="$(k -n backstage-system get secret backstage-token -o 'jsonpath={.data.token}' 2>/dev/null || true)"
+    [[ -n "$t" ]] && break
+    sleep 1
+  done
+  [[ -n "$t" ]] || die "the token controller did not fill secret backstage-system/backstage-token (see $logs/controller-manager.log)"
+  ( umask 077; printf '%s' "$t" | base64 -d > "$state/backstage.token" )
+}
+token_works() {
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 --cacert "$state/ca.crt" \
+    -H "Authorization: Bearer $(cat "$state/backstage.token")" "$url/api/v1/namespaces?limit=1")" == 200 ]]
+}
+read_token
+if ! token_works; then
+  # E.g. the service-account key was regenerated: have the token controller issue a new token.
+  say "stored Backstage token is not accepted; recreating the token secret"
+  k -n backstage-system delete secret backstage-token --wait=true >/dev/null
+  k apply --server-side --field-manager=local-cluster -f "$here/rbac/backstage.yaml" >/dev/null
+  read_token
+  token_works || die "the Backstage token is not accepted by the API server"
+fi
+say "Backstage service account token written to $state/backstage.token"
+
+# ---- simulated nodes ---------------------------------------------------------
+start_proc nodes --kubeconfig="$pki/nodes.kubeconfig" --config="$nodes_file" --v=0
+want_nodes="$(grep -cE '^[[:space:]]*-[[:space:]]+name:' "$nodes_file")"
+wait_for nodes 60 bash -c "[[ \$(kubectl --kubeconfig '$state/admin.kubeconfig' get nodes -l local-cluster.jetstream2/simulated=true --no-headers 2>/dev/null | wc -l) -ge $want_nodes ]]"
+
+# ---- seed workloads ----------------------------------------------------------
+if (( seed )); then
+  say "applying seed workloads from $here/seed"
+  # Namespaces first, then everything (server-side apply is idempotent).
+  k apply --server-side --field-manager=local-cluster -f "$here/seed/00-namespaces.yaml" >/dev/null
+  for _ in $(seq 1 30); do
+    k -n science get serviceaccount default >/dev/null 2>&1 && break; sleep 1
+  done
+  k apply --server-side --force-conflicts --field-manager=local-cluster -f "$here/seed" | sed 's/^/  /' >&2
+fi
+
+write_env
+say "cluster ready at $url (state $state)"
+k get nodes >&2
+print_env
