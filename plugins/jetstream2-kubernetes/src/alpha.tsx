@@ -1,15 +1,40 @@
 import {
+  ApiBlueprint,
   createFrontendPlugin,
-  createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
+import SchoolIcon from '@material-ui/icons/School';
+import { Jetstream2KubernetesClient, jetstream2KubernetesApiRef } from './api';
+import { JETSTREAM2_KUBERNETES_SEARCH_TYPE } from './components/Jetstream2SearchResultListItem';
+import { isJetstream2KubernetesAvailable } from './isJetstream2KubernetesAvailable';
+import { rootRouteRef } from './routes';
 
-const rootRouteRef = createRouteRef();
+/** api:jetstream2-kubernetes */
+const jetstream2KubernetesApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: jetstream2KubernetesApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new Jetstream2KubernetesClient({ discoveryApi, fetchApi }),
+    }),
+});
 
+/** page:jetstream2-kubernetes, in the sidebar as "Kubernetes guides". */
 const jetstream2KubernetesPage = PageBlueprint.make({
   params: {
     path: '/jetstream2-kubernetes',
     routeRef: rootRouteRef,
+    title: 'Kubernetes guides',
+    icon: <SchoolIcon />,
+    noHeader: true,
     loader: () =>
       import('./components/Jetstream2KubernetesPage').then(m => (
         <m.Jetstream2KubernetesPage />
@@ -17,10 +42,53 @@ const jetstream2KubernetesPage = PageBlueprint.make({
   },
 });
 
+/** entity-content:jetstream2-kubernetes/workloads, the "Workloads & guides" tab. */
+const entityJetstream2KubernetesContent = EntityContentBlueprint.make({
+  name: 'workloads',
+  params: {
+    path: '/workloads',
+    title: 'Workloads & guides',
+    group: 'deployment',
+    filter: isJetstream2KubernetesAvailable,
+    loader: () =>
+      import('./components/EntityWorkloadsContent').then(m => (
+        <m.EntityWorkloadsContent />
+      )),
+  },
+});
+
+/** entity-card:jetstream2-kubernetes/overview on the entity overview. */
+const entityJetstream2KubernetesCard = EntityCardBlueprint.make({
+  name: 'overview',
+  params: {
+    filter: isJetstream2KubernetesAvailable,
+    loader: () =>
+      import('./components/EntityOverviewCard').then(m => <m.EntityOverviewCard />),
+  },
+});
+
+/** search-result-list-item:jetstream2-kubernetes for guide and concept documents. */
+const jetstream2KubernetesSearchResultListItem = SearchResultListItemBlueprint.make({
+  params: {
+    predicate: result => result.type === JETSTREAM2_KUBERNETES_SEARCH_TYPE,
+    component: () =>
+      import('./components/Jetstream2SearchResultListItem').then(
+        m => m.Jetstream2SearchResultListItem,
+      ),
+  },
+});
+
 /** The jetstream2-kubernetes plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'jetstream2-kubernetes',
-  title: 'Jetstream2 Kubernetes',
-  extensions: [jetstream2KubernetesPage],
+  title: 'Kubernetes guides',
+  icon: <SchoolIcon />,
+  extensions: [
+    jetstream2KubernetesApi,
+    jetstream2KubernetesPage,
+    entityJetstream2KubernetesContent,
+    entityJetstream2KubernetesCard,
+    jetstream2KubernetesSearchResultListItem,
+  ],
   routes: { root: rootRouteRef },
 });

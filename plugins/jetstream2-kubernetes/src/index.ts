@@ -3,4 +3,19 @@
  *
  * @packageDocumentation
  */
-export { jetstream2KubernetesPlugin, Jetstream2KubernetesPage } from './plugin';
+export {
+  jetstream2KubernetesPlugin,
+  Jetstream2KubernetesPage,
+  EntityJetstream2KubernetesContent,
+  EntityJetstream2KubernetesCard,
+  Jetstream2KubernetesSearchResultListItem,
+} from './plugin';
+export { isJetstream2KubernetesAvailable } from './isJetstream2KubernetesAvailable';
+export {
+  jetstream2KubernetesApiRef,
+  Jetstream2KubernetesClient,
+  type Jetstream2KubernetesApi,
+  type GuideFilter,
+  type EntityName,
+} from './api';
+export { rootRouteRef } from './routes';

@@ -15,15 +15,3 @@ export function isJetstream2KubernetesAvailable(entity: Entity): boolean {
       annotations[KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION],
   );
 }
-
-/** The same rule as a catalog filter expression, for the new frontend system's blueprints. */
-export const jetstream2KubernetesEntityFilter = {
-  $any: [
-    { [`metadata.annotations.${KUBERNETES_ANNOTATION}`]: { $exists: true } },
-    {
-      [`metadata.annotations.${KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION}`]: {
-        $exists: true,
-      },
-    },
-  ],
-};

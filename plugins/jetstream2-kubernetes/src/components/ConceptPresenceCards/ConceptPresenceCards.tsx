@@ -22,7 +22,7 @@ export const ConceptPresenceCards = ({ concepts }: { concepts: ConceptPresence[]
         const concept = getConcept(p.conceptId);
         return (
           <Grid item xs={12} sm={6} lg={3} key={`${p.conceptId}-${p.kind}`} component="li">
-            <Card variant="outlined" style={{ height: '100%' }} aria-label={`${name} concept`}>
+            <Card component="article" variant="outlined" style={{ height: '100%' }} aria-label={`${name} concept`}>
               <CardContent>
                 <Typography variant="overline" color="textSecondary">
                   Concept

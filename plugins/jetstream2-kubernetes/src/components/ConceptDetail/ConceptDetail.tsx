@@ -1,0 +1,90 @@
+import { InfoCard, Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Chip, Grid, Typography } from '@material-ui/core';
+import { useParams } from 'react-router-dom';
+import { useClusterDetails, useConcept } from '../../hooks';
+import { conceptName, getGuide } from '../common/catalogue';
+import { countForKinds, sumWorkloadCounts } from '../common/liveCounts';
+import { usePluginLinks } from '../common/links';
+
+/** One concept: /jetstream2-kubernetes/concepts/:conceptId (where search results link to). */
+export const ConceptDetail = () => {
+  const { conceptId = '' } = useParams();
+  const links = usePluginLinks();
+  const { value: concept, loading, error } = useConcept(conceptId);
+  const clusters = useClusterDetails();
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} title={`Could not load the concept ${conceptId}`} />;
+  if (!concept) return null;
+  const paragraphs = (concept.description || concept.summary || '')
+    .split(/\n\s*\n/)
+    .map(p => p.trim())
+    .filter(Boolean);
+  const live = countForKinds(concept.kinds, sumWorkloadCounts(clusters.value ?? []));
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Link to={links.tab('concepts')}>← All concepts</Link>
+        <Typography variant="h4" component="h2" style={{ marginTop: 8 }}>
+          {concept.name || concept.id}
+        </Typography>
+        <Typography variant="subtitle1" color="textSecondary">
+          {concept.summary}
+        </Typography>
+      </Grid>
+      <Grid item xs={12} md={8}>
+        <InfoCard title="Explained">
+          {paragraphs.map((p, i) => (
+            <Typography key={i} variant="body1" paragraph>
+              {p}
+            </Typography>
+          ))}
+          {concept.referenceUrl && (
+            <Link to={concept.referenceUrl}>Kubernetes reference documentation</Link>
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <InfoCard title="In this portal">
+          {(concept.kinds ?? []).length > 0 && (
+            <Typography variant="body1" paragraph>
+              Kinds: {concept.kinds.join(', ')}.{' '}
+              {clusters.loading
+                ? 'Counting live objects…'
+                : clusters.error
+                  ? 'Live count unavailable.'
+                  : `${live ?? 0} live across the portal's clusters.`}
+            </Typography>
+          )}
+          <Typography variant="h6" component="h3">
+            Guides
+          </Typography>
+          {(concept.guides ?? []).length === 0 ? (
+            <Typography variant="body2">No guide covers it yet.</Typography>
+          ) : (
+            <ul style={{ marginTop: 0 }}>
+              {concept.guides.map(id => (
+                <li key={id}>
+                  <Link to={links.guide(id)}>{getGuide(id)?.title ?? id}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {(concept.related ?? []).length > 0 && (
+            <>
+              <Typography variant="h6" component="h3">
+                Related
+              </Typography>
+              <div>
+                {concept.related.map(id => (
+                  <Link key={id} to={links.concept(id)} underline="none">
+                    <Chip size="small" label={conceptName(id)} style={{ margin: 2, cursor: 'pointer' }} />
+                  </Link>
+                ))}
+              </div>
+            </>
+          )}
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+};

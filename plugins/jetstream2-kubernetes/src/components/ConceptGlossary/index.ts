@@ -1,0 +1,1 @@
+export { ConceptGlossary } from './ConceptGlossary';

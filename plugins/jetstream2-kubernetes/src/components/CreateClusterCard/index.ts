@@ -1,0 +1,1 @@
+export { CreateClusterCard } from './CreateClusterCard';

@@ -1,0 +1,1 @@
+export { GuideDetail } from './GuideDetail';

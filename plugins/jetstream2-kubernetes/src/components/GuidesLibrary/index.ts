@@ -1,0 +1,2 @@
+export { GuidesLibrary } from './GuidesLibrary';
+export { GuideCard } from './GuideCard';

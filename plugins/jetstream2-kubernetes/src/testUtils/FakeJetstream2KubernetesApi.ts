@@ -1,0 +1,71 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  getConcept,
+  getGuide,
+  searchGuides,
+  type ClusterDetail,
+  type ClusterSummary,
+  type ClusterTemplateSummary,
+  type Concept,
+  type EntityWorkloadsResponse,
+  type Guide,
+} from '@internal/plugin-jetstream2-kubernetes-common';
+import type {
+  EntityName,
+  GuideFilter,
+  Jetstream2KubernetesApi,
+} from '../api';
+import { clusterDetail, concepts, templates, workloadsResponse } from './fixtures';
+
+/** An in-memory API over the real catalogue and fixed live data, for tests and the dev harness. */
+export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
+  constructor(
+    private readonly data: {
+      workloads?: EntityWorkloadsResponse;
+      clusters?: ClusterDetail[];
+      templates?: ClusterTemplateSummary[];
+    } = {},
+  ) {}
+
+  async getGuides(filter: GuideFilter = {}): Promise<Guide[]> {
+    return searchGuides({ conceptId: filter.concept, source: filter.source, text: filter.q });
+  }
+
+  async getGuide(id: string): Promise<Guide> {
+    const guide = getGuide(id);
+    if (!guide) throw new NotFoundError(`No guide ${id}`);
+    return guide;
+  }
+
+  async getConcepts(): Promise<Concept[]> {
+    return concepts;
+  }
+
+  async getConcept(id: string): Promise<Concept> {
+    const concept = getConcept(id);
+    if (!concept) throw new NotFoundError(`No concept ${id}`);
+    return concept;
+  }
+
+  async getClusters(): Promise<ClusterSummary[]> {
+    return this.clusters().map(({ nodes, controlPlane, namespaces, workloadCounts, insights, ...s }) => s);
+  }
+
+  async getCluster(name: string): Promise<ClusterDetail> {
+    const found = this.clusters().find(c => c.name === name);
+    if (!found) throw new NotFoundError(`No cluster ${name}`);
+    return found;
+  }
+
+  async getEntityWorkloads(_entity: EntityName): Promise<EntityWorkloadsResponse> {
+    return this.data.workloads ?? workloadsResponse;
+  }
+
+  async getTemplates(): Promise<ClusterTemplateSummary[]> {
+    return this.data.templates ?? templates;
+  }
+
+  private clusters(): ClusterDetail[] {
+    return this.data.clusters ?? [clusterDetail];
+  }
+}

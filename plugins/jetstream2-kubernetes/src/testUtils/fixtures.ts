@@ -1,0 +1,253 @@
+import type {
+  ClusterDetail,
+  ClusterTemplateSummary,
+  EntityWorkloadsResponse,
+} from '@internal/plugin-jetstream2-kubernetes-common';
+import { concepts, guides } from '@internal/plugin-jetstream2-kubernetes-common';
+import type { Entity } from '@backstage/catalog-model';
+
+export const annotatedEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'science-api',
+    namespace: 'default',
+    annotations: { 'backstage.io/kubernetes-id': 'science-api' },
+  },
+  spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+};
+
+export const plainEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'project-website', namespace: 'default' },
+  spec: { type: 'website', owner: 'team-a', lifecycle: 'production' },
+};
+
+function pod(name: string, phase: string, ready: boolean) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace: 'science',
+      uid: `uid-${name}`,
+      labels: { 'backstage.io/kubernetes-id': 'science-api' },
+    },
+    spec: { containers: [{ name: 'api', image: 'science-api:1.0' }] },
+    status: {
+      phase,
+      containerStatuses: [
+        {
+          name: 'api',
+          ready,
+          restartCount: 0,
+          image: 'science-api:1.0',
+          imageID: '',
+          state: ready ? { running: { startedAt: new Date() } } : { waiting: { reason: 'ContainerCreating' } },
+        },
+      ],
+    },
+  };
+}
+
+export const workloadsResponse: EntityWorkloadsResponse = {
+  entityRef: 'component:default/science-api',
+  selector: { labelSelector: 'backstage.io/kubernetes-id=science-api', source: 'kubernetes-id' },
+  clustersSearched: ['js2-demo', 'js2-old'],
+  clusters: [
+    {
+      cluster: 'js2-demo',
+      status: 'ok',
+      resources: [
+        {
+          type: 'pods',
+          resources: [
+            pod('science-api-7d9f-abc12', 'Running', true),
+            pod('science-api-7d9f-def34', 'Running', true),
+            pod('science-api-7d9f-ghi56', 'Pending', false),
+          ] as any,
+        },
+        { type: 'services', resources: [] },
+      ],
+      concepts: [],
+      insights: [],
+    },
+    {
+      cluster: 'js2-old',
+      status: 'error',
+      error: {
+        reason: 'unauthorized',
+        message: 'The application credential expired on 2024-01-01.',
+        guideId: 'zonca-credentials',
+      },
+      resources: [],
+      concepts: [],
+      insights: [],
+    },
+  ],
+  workloads: [
+    {
+      kind: 'Deployment',
+      namespace: 'science',
+      name: 'science-api',
+      clusters: ['js2-demo'],
+      status: '2/3 ready',
+      healthy: false,
+    },
+    {
+      kind: 'Service',
+      namespace: 'science',
+      name: 'science-api',
+      clusters: ['js2-demo'],
+      status: 'ClusterIP',
+      healthy: true,
+    },
+  ],
+  concepts: [
+    { conceptId: 'pod', kind: 'Pod', count: 3, states: { Running: 2, Pending: 1 }, summary: '3 Pods: 2 Running, 1 Pending' },
+    { conceptId: 'deployment', kind: 'Deployment', count: 1, states: { Progressing: 1 }, summary: '1 Deployment: 1 Progressing' },
+    { conceptId: 'service', kind: 'Service', count: 1, states: {}, summary: '1 Service' },
+  ],
+  insights: [
+    {
+      ruleId: 'cluster-unauthorized',
+      severity: 'error',
+      title: 'Cluster credentials refused',
+      reason: 'js2-old refused the portal’s credentials (401).',
+      guideId: 'zonca-credentials',
+      conceptIds: ['secret'],
+      cluster: 'js2-old',
+      objects: [],
+    },
+  ],
+  recommendedGuides: [
+    {
+      guideId: 'zonca-credentials',
+      severity: 'error',
+      reasons: ['js2-old refused the portal’s credentials (401).', 'Application credentials expire.'],
+    },
+    {
+      guideId: 'k8s-manage-apps',
+      severity: 'info',
+      reasons: ['This service runs a Deployment with a Service in front of it.'],
+    },
+  ],
+};
+
+export const emptyWorkloadsResponse: EntityWorkloadsResponse = {
+  entityRef: 'component:default/science-api',
+  selector: { labelSelector: 'backstage.io/kubernetes-id=science-api', namespace: 'science', source: 'kubernetes-id' },
+  clustersSearched: ['js2-demo', 'js2-old'],
+  clusters: [
+    { cluster: 'js2-demo', status: 'ok', resources: [], concepts: [], insights: [] },
+    {
+      cluster: 'js2-old',
+      status: 'error',
+      error: { reason: 'unauthorized', message: 'Unauthorized', guideId: 'zonca-credentials' },
+      resources: [],
+      concepts: [],
+      insights: [],
+    },
+  ],
+  workloads: [],
+  concepts: [],
+  insights: [],
+  recommendedGuides: [],
+};
+
+const amounts = (cpuCores: number, gib: number, gpus = 0) => ({
+  cpuCores,
+  memoryBytes: gib * 1024 ** 3,
+  gpus,
+});
+
+export const clusterDetail: ClusterDetail = {
+  name: 'js2-demo',
+  title: 'js2-demo',
+  version: 'v1.34.2',
+  status: 'ok',
+  nodeCount: 3,
+  readyNodeCount: 3,
+  capacity: amounts(40, 150, 1),
+  allocatable: amounts(39, 145, 1),
+  requested: amounts(10.5, 40, 1),
+  podCount: 14,
+  collectedAt: '2025-01-01T12:00:00Z',
+  nodes: [
+    {
+      name: 'js2-demo-control-plane',
+      flavor: 'm3.quad',
+      roles: ['control-plane'],
+      ready: true,
+      unschedulable: false,
+      capacity: amounts(4, 15),
+      allocatable: amounts(4, 14),
+      requested: amounts(0.9, 1),
+      podCount: 6,
+      kubeletVersion: 'v1.34.2',
+      kubeProxyVersion: 'v1.34.2',
+      containerRuntimeVersion: 'containerd://1.7.24',
+      conditions: [{ type: 'Ready', status: 'True' }],
+      taints: [],
+    },
+    {
+      name: 'js2-demo-worker-1',
+      flavor: 'm3.medium',
+      roles: [],
+      ready: true,
+      unschedulable: false,
+      capacity: amounts(8, 30),
+      allocatable: amounts(8, 29),
+      requested: amounts(7.6, 20),
+      podCount: 6,
+      kubeletVersion: 'v1.34.2',
+      kubeProxyVersion: 'v1.34.2',
+      containerRuntimeVersion: 'containerd://1.7.24',
+      conditions: [{ type: 'Ready', status: 'True' }],
+      taints: [],
+    },
+    {
+      name: 'js2-demo-gpu-1',
+      flavor: 'g3.xl',
+      roles: [],
+      ready: true,
+      unschedulable: true,
+      capacity: amounts(32, 125, 1),
+      allocatable: amounts(32, 120, 1),
+      requested: amounts(2, 19, 1),
+      podCount: 2,
+      kubeletVersion: 'v1.34.2',
+      containerRuntimeVersion: 'containerd://1.7.24',
+      conditions: [{ type: 'Ready', status: 'True' }],
+      taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }],
+    },
+  ],
+  controlPlane: {
+    ready: true,
+    live: true,
+    checks: [
+      { name: 'etcd', endpoint: 'readyz', ok: true },
+      { name: 'ping', endpoint: 'readyz', ok: true },
+    ],
+    leases: [
+      { component: 'kube-scheduler', holder: 'js2-demo-control-plane_1', renewedAt: '2025-01-01T12:00:00Z', healthy: true },
+      { component: 'kube-controller-manager', holder: 'js2-demo-control-plane_2', healthy: false },
+    ],
+  },
+  namespaces: ['default', 'science', 'kube-system'],
+  workloadCounts: { Pod: 14, Deployment: 5, Service: 6 },
+  insights: [],
+};
+
+export const templates: ClusterTemplateSummary[] = [
+  {
+    entityRef: 'template:default/jetstream2-magnum-cluster',
+    name: 'jetstream2-magnum-cluster',
+    title: 'Jetstream2 Magnum cluster',
+    description: 'Plan a Magnum cluster',
+    tags: ['kubernetes'],
+  },
+];
+
+export { concepts, guides };

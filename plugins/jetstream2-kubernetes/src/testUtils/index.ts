@@ -1,0 +1,2 @@
+export { FakeJetstream2KubernetesApi } from './FakeJetstream2KubernetesApi';
+export * from './fixtures';
