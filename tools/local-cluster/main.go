@@ -27,6 +27,8 @@ import (
 	apiserver "k8s.io/kubernetes/cmd/kube-apiserver/app"
 	controllermanager "k8s.io/kubernetes/cmd/kube-controller-manager/app"
 	scheduler "k8s.io/kubernetes/cmd/kube-scheduler/app"
+
+	"github.com/jetstream2-portal/local-cluster/internal/simnodes"
 )
 
 const usage = `usage: local-cluster <command> [flags]
@@ -65,7 +67,7 @@ func main() {
 	case "etcd":
 		cmd = newEtcdCommand()
 	case "nodes":
-		cmd = newNodesCommand()
+		cmd = simnodes.NewCommand()
 	case "version", "--version", "-version":
 		fmt.Println(version.Get().GitVersion)
 		return

@@ -1,10 +1,9 @@
-package main
-
-// The `nodes` subcommand: simulated Jetstream2 nodes. There is no kubelet and
-// no container runtime; this agent plays the kubelet's part towards the API
-// server only: it registers Nodes, renews their Leases, reports Ready, and
-// moves the pods the real scheduler binds to them through their lifecycle
-// (see pods.go).
+// Package simnodes implements the `nodes` subcommand: simulated Jetstream2 nodes.
+// There is no kubelet and no container runtime; this agent plays the kubelet's
+// part towards the API server only: it registers Nodes, renews their Leases,
+// reports Ready, and moves the pods the real scheduler binds to them through
+// their lifecycle (see pods.go).
+package simnodes
 
 import (
 	"context"
@@ -461,7 +460,8 @@ func (a *nodeAgent) runNode(ctx context.Context, i int) {
 	}
 }
 
-func newNodesCommand() *cobra.Command {
+// NewCommand returns the `nodes` subcommand.
+func NewCommand() *cobra.Command {
 	var (
 		kubeconfig     string
 		configPath     string

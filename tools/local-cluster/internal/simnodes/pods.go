@@ -1,4 +1,4 @@
-package main
+package simnodes
 
 // Pod lifecycle on simulated nodes: what a kubelet would report, without running anything.
 
