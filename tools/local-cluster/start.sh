@@ -278,7 +278,12 @@ want_nodes="$(grep -cE '^[[:space:]]*-[[:space:]]+name:' "$nodes_file")"
 wait_for nodes 60 bash -c "[[ \$(kubectl --kubeconfig '$state/admin.kubeconfig' get nodes -l local-cluster.jetstream2/simulated=true --no-headers 2>/dev/null | wc -l) -ge $want_nodes ]]"
 
 # ---- seed workloads ----------------------------------------------------------
-if (( seed )); then
+# Applied once per content: re-running start.sh does not undo later changes
+# (scaling, deletions) unless the seed files changed.
+seed_hash="$(cat "$here"/seed/*.yaml | sha256sum | cut -d' ' -f1)"
+if (( seed )) && [[ "$(cat "$state/seeded" 2>/dev/null)" == "$seed_hash" ]]; then
+  say "seed workloads already applied (delete $state/seeded to re-apply)"
+elif (( seed )); then
   say "applying seed workloads from $here/seed"
   # Namespaces first, then everything (server-side apply is idempotent).
   k apply --server-side --field-manager=local-cluster -f "$here/seed/00-namespaces.yaml" >/dev/null
@@ -286,6 +291,7 @@ if (( seed )); then
     k -n science get serviceaccount default >/dev/null 2>&1 && break; sleep 1
   done
   k apply --server-side --force-conflicts --field-manager=local-cluster -f "$here/seed" | sed 's/^/  /' >&2
+  echo "$seed_hash" > "$state/seeded"
 fi
 
 write_env

@@ -22,9 +22,11 @@ import (
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/types"
 	"k8s.io/apimachinery/pkg/util/wait"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/tools/clientcmd"
+	"k8s.io/client-go/tools/record"
 	"k8s.io/client-go/util/retry"
 	"k8s.io/component-base/version"
 	"k8s.io/klog/v2"
@@ -290,6 +292,7 @@ func refreshConditions(existing []corev1.NodeCondition, ready bool, now time.Tim
 }
 
 type nodeAgent struct {
+	recorders      map[string]record.EventRecorder
 	client         kubernetes.Interface
 	cfg            *NodesConfig
 	version        string
@@ -433,6 +436,16 @@ func (a *nodeAgent) runNode(ctx context.Context, i int) {
 		case <-time.After(backoff.Step()):
 		}
 	}
+	if rec := a.recorders[name]; rec != nil {
+		// Like a kubelet start; events on Nodes refer to them by name (UID = name).
+		ref := &corev1.ObjectReference{Kind: "Node", Name: name, UID: types.UID(name)}
+		rec.Event(ref, corev1.EventTypeNormal, "Starting", "Starting kubelet.")
+		if a.cfg.Nodes[i].ready() {
+			rec.Eventf(ref, corev1.EventTypeNormal, "NodeReady", "Node %s status is now: NodeReady", name)
+		} else {
+			rec.Eventf(ref, corev1.EventTypeNormal, "NodeNotReady", "Node %s status is now: NodeNotReady", name)
+		}
+	}
 	leaseTick := time.NewTicker(a.leaseInterval)
 	statusTick := time.NewTicker(a.statusInterval)
 	defer leaseTick.Stop()
@@ -494,10 +507,11 @@ func NewCommand() *cobra.Command {
 			agent := &nodeAgent{client: client, cfg: cfg, version: version.Get().GitVersion,
 				leaseInterval: leaseInterval, statusInterval: statusInterval}
 			klog.Infof("simulating %d Jetstream2 nodes (kubelet version %s)", len(cfg.Nodes), agent.version)
+			pc := newPodController(client, cfg, runDuration)
+			agent.recorders = pc.recorders
 			for i := range cfg.Nodes {
 				go agent.runNode(ctx, i)
 			}
-			pc := newPodController(client, cfg, runDuration)
 			return pc.Run(ctx)
 		},
 	}
