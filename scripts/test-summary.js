@@ -51,6 +51,17 @@ if (fs.existsSync(goReport)) {
   console.log(`go: ${p} passed, ${f} failed`);
 }
 
+// Script tests that run as one step (the local control plane's smoke test) count as one test each.
+const stepsFile = path.join(dir, 'steps.txt');
+if (fs.existsSync(stepsFile)) {
+  for (const line of fs.readFileSync(stepsFile, 'utf8').split('\n')) {
+    if (!line.includes('smoke test')) continue;
+    if (line.startsWith('ok ')) passed += 1;
+    else failed += 1;
+    console.log(`script: ${line}`);
+  }
+}
+
 if (passed === 0) failed += 1; // a run that ran no test is not a pass
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || failedSteps > 0 ? 1 : 0);

@@ -19,8 +19,10 @@ run_step() {
   local start=$(date +%s)
   if "$@"; then
     echo "-- $name: ok ($(( $(date +%s) - start )) s)"
+    echo "ok $name" >> "$results/steps.txt"
   else
     echo "-- $name: FAILED ($(( $(date +%s) - start )) s)"
+    echo "FAILED $name" >> "$results/steps.txt"
     failed_steps+=("$name")
   fi
 }
@@ -47,6 +49,7 @@ fi
 
 run_step "type check (tsc)" tsc
 run_step "local control plane: Go unit tests" bash -c 'cd tools/local-cluster && go test -v ./... > "$0/go-test.txt" 2>&1; s=$?; grep -E "^(ok|FAIL|---)" "$0/go-test.txt"; exit $s' "$results"
+run_step "local control plane: smoke test (schedule, scale, seed, token, clean stop)" bash tools/local-cluster/smoke.sh
 run_step "local control plane: start" bash tools/local-cluster/start.sh --state-dir "$LOCAL_CLUSTER_DIR" --port "$LOCAL_CLUSTER_PORT"
 if [ -f "$LOCAL_CLUSTER_DIR/env" ]; then
   # shellcheck disable=SC1091
