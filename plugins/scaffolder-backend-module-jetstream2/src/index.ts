@@ -4,3 +4,8 @@
  * @packageDocumentation
  */
 export { scaffolderModuleJetstream2 as default } from './module';
+export { createClusterPlanAction } from './actions/planAction';
+export { createClusterRenderAction } from './actions/renderAction';
+export type { ClusterRenderActionOptions } from './actions/renderAction';
+export { planCluster } from './actions/cluster/planCluster';
+export type { ClusterPlan, ClusterSize } from './actions/cluster/planCluster';

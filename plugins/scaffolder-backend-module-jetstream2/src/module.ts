@@ -1,5 +1,10 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createClusterPlanAction } from './actions/planAction';
+import { createClusterRenderAction } from './actions/renderAction';
 
 /** Registers the jetstream2:* scaffolder actions. */
 export const scaffolderModuleJetstream2 = createBackendModule({
@@ -7,9 +12,18 @@ export const scaffolderModuleJetstream2 = createBackendModule({
   moduleId: 'jetstream2',
   register(reg) {
     reg.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions();
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, config }) {
+        const exportDirectory = config.getOptionalString(
+          'jetstream2.scaffolder.exportDirectory',
+        );
+        scaffolder.addActions(
+          createClusterPlanAction(),
+          createClusterRenderAction({ exportDirectory }),
+        );
       },
     });
   },

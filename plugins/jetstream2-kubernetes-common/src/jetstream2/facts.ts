@@ -7,14 +7,21 @@
 export const JETSTREAM2_PRIMARY_REGION = 'IU';
 
 /** Jetstream2 regions; only IU is open to every allocation. */
-export const jetstream2Regions: readonly { id: string; title: string; byInvitation: boolean }[] =
-  Object.freeze([
-    { id: 'IU', title: 'Indiana University (primary cloud)', byInvitation: false },
-    { id: 'ASU', title: 'Arizona State University', byInvitation: true },
-    { id: 'Cornell', title: 'Cornell University', byInvitation: true },
-    { id: 'Hawaii', title: "University of Hawai'i", byInvitation: true },
-    { id: 'TACC', title: 'Texas Advanced Computing Center', byInvitation: true },
-  ]);
+export const jetstream2Regions: readonly {
+  id: string;
+  title: string;
+  byInvitation: boolean;
+}[] = Object.freeze([
+  {
+    id: 'IU',
+    title: 'Indiana University (primary cloud)',
+    byInvitation: false,
+  },
+  { id: 'ASU', title: 'Arizona State University', byInvitation: true },
+  { id: 'Cornell', title: 'Cornell University', byInvitation: true },
+  { id: 'Hawaii', title: "University of Hawai'i", byInvitation: true },
+  { id: 'TACC', title: 'Texas Advanced Computing Center', byInvitation: true },
+]);
 
 /** Horizon, the web dashboard of the primary cloud. */
 export const JETSTREAM2_HORIZON_URL = 'https://js2.jetstream-cloud.org';
@@ -53,19 +60,22 @@ export interface MagnumClusterTemplate {
 }
 
 /** Magnum cluster templates seen on Jetstream2 (`kubernetes-<major>-<minor>-jammy`), newest last. */
-export const magnumClusterTemplates: readonly MagnumClusterTemplate[] = Object.freeze(
-  ['1-30', '1-31', '1-33'].map(v => ({
-    name: `kubernetes-${v}-jammy`,
-    kubernetesVersion: v.replace('-', '.'),
-  })),
-);
+export const magnumClusterTemplates: readonly MagnumClusterTemplate[] =
+  Object.freeze(
+    ['1-30', '1-31', '1-33'].map(v => ({
+      name: `kubernetes-${v}-jammy`,
+      kubernetesVersion: v.replace('-', '.'),
+    })),
+  );
 
 /** The template new clusters get unless asked otherwise: the newest known. */
 export const DEFAULT_MAGNUM_CLUSTER_TEMPLATE =
   magnumClusterTemplates[magnumClusterTemplates.length - 1].name;
 
 /** The known template with this name, or undefined. */
-export function getMagnumClusterTemplate(name: string): MagnumClusterTemplate | undefined {
+export function getMagnumClusterTemplate(
+  name: string,
+): MagnumClusterTemplate | undefined {
   return magnumClusterTemplates.find(t => t.name === name);
 }
 
@@ -80,12 +90,13 @@ export interface Jetstream2Quota {
 }
 
 /** Default quotas by allocation kind; a project can ask the Jetstream2 team for more. */
-export const jetstream2DefaultQuotas: Readonly<Record<Jetstream2AllocationKind, Jetstream2Quota>> =
-  Object.freeze({
-    cpu: { kind: 'cpu', title: 'CPU allocation', cores: 150, floatingIps: 10 },
-    gpu: { kind: 'gpu', title: 'GPU allocation', cores: 64, floatingIps: 4 },
-    trial: { kind: 'trial', title: 'Trial allocation', cores: 2, floatingIps: 1 },
-  });
+export const jetstream2DefaultQuotas: Readonly<
+  Record<Jetstream2AllocationKind, Jetstream2Quota>
+> = Object.freeze({
+  cpu: { kind: 'cpu', title: 'CPU allocation', cores: 150, floatingIps: 10 },
+  gpu: { kind: 'gpu', title: 'GPU allocation', cores: 64, floatingIps: 4 },
+  trial: { kind: 'trial', title: 'Trial allocation', cores: 2, floatingIps: 1 },
+});
 
 /** Magnum facts from the Jetstream2 guide. */
 export const magnumFacts = Object.freeze({

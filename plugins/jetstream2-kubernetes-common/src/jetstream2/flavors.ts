@@ -24,7 +24,9 @@ export interface Jetstream2Flavor {
 }
 
 /** Service units charged per vCPU-hour by flavor family. */
-export const suPerVcpuHourByFamily: Readonly<Record<Jetstream2FlavorFamily, number>> = {
+export const suPerVcpuHourByFamily: Readonly<
+  Record<Jetstream2FlavorFamily, number>
+> = {
   m3: 1,
   r3: 2,
   g3: 4,
@@ -35,7 +37,9 @@ const flavor = (
   vcpus: number,
   ramGb: number,
   rootDiskGb: number,
-  extra: Partial<Pick<Jetstream2Flavor, 'gpuFraction' | 'gpuMemoryGb' | 'status'>> = {},
+  extra: Partial<
+    Pick<Jetstream2Flavor, 'gpuFraction' | 'gpuMemoryGb' | 'status'>
+  > = {},
 ): Jetstream2Flavor => ({
   name,
   family: name.slice(0, 2) as Jetstream2FlavorFamily,
@@ -59,7 +63,11 @@ export const jetstream2Flavors: readonly Jetstream2Flavor[] = Object.freeze([
   flavor('m3.3xl', 128, 500, 60, { status: 'by-request' }),
   flavor('r3.large', 64, 500, 60),
   flavor('r3.xl', 128, 1000, 60),
-  flavor('g3.small', 4, 15, 60, { gpuFraction: 0.2, gpuMemoryGb: 8, status: 'retired' }),
+  flavor('g3.small', 4, 15, 60, {
+    gpuFraction: 0.2,
+    gpuMemoryGb: 8,
+    status: 'retired',
+  }),
   flavor('g3.medium', 8, 30, 60, { gpuFraction: 0.25, gpuMemoryGb: 10 }),
   flavor('g3.large', 16, 60, 60, { gpuFraction: 0.5, gpuMemoryGb: 20 }),
   flavor('g3.xl', 32, 125, 60, { gpuFraction: 1, gpuMemoryGb: 40 }),
@@ -77,7 +85,9 @@ export function isGpuFlavor(f: Jetstream2Flavor | string): boolean {
 }
 
 /** Flavors that can be requested today (available or by request), optionally of one family. */
-export function orderableFlavors(family?: Jetstream2FlavorFamily): Jetstream2Flavor[] {
+export function orderableFlavors(
+  family?: Jetstream2FlavorFamily,
+): Jetstream2Flavor[] {
   return jetstream2Flavors.filter(
     f => f.status !== 'retired' && (!family || f.family === family),
   );
@@ -113,7 +123,17 @@ export function describeGpuFraction(fraction: number): string {
  * A one-line description for pickers, e.g. "g3.medium — 8 vCPU, 30 GB RAM, 1/4 A100 (10 GB) — 32 SU/h".
  */
 export function describeFlavor(f: Jetstream2Flavor): string {
-  const gpu = f.gpuFraction > 0 ? `, ${describeGpuFraction(f.gpuFraction)} (${f.gpuMemoryGb} GB)` : '';
-  const note = f.status === 'by-request' ? ' (by request)' : f.status === 'retired' ? ' (retired)' : '';
-  return `${f.name} — ${f.vcpus} vCPU, ${f.ramGb} GB RAM${gpu} — ${suPerHour(f)} SU/h${note}`;
+  const gpu =
+    f.gpuFraction > 0
+      ? `, ${describeGpuFraction(f.gpuFraction)} (${f.gpuMemoryGb} GB)`
+      : '';
+  const note =
+    f.status === 'by-request'
+      ? ' (by request)'
+      : f.status === 'retired'
+      ? ' (retired)'
+      : '';
+  return `${f.name} — ${f.vcpus} vCPU, ${f.ramGb} GB RAM${gpu} — ${suPerHour(
+    f,
+  )} SU/h${note}`;
 }

@@ -17,10 +17,23 @@ import {
 
 describe('Jetstream2 flavors', () => {
   it('knows the documented sizes', () => {
-    expect(getFlavor('m3.quad')).toMatchObject({ vcpus: 4, ramGb: 15, rootDiskGb: 20, gpuFraction: 0 });
+    expect(getFlavor('m3.quad')).toMatchObject({
+      vcpus: 4,
+      ramGb: 15,
+      rootDiskGb: 20,
+      gpuFraction: 0,
+    });
     expect(getFlavor('r3.xl')).toMatchObject({ vcpus: 128, ramGb: 1000 });
-    expect(getFlavor('g3.medium')).toMatchObject({ vcpus: 8, gpuFraction: 0.25, gpuMemoryGb: 10 });
-    expect(getFlavor('g3.xl')).toMatchObject({ vcpus: 32, gpuFraction: 1, gpuMemoryGb: 40 });
+    expect(getFlavor('g3.medium')).toMatchObject({
+      vcpus: 8,
+      gpuFraction: 0.25,
+      gpuMemoryGb: 10,
+    });
+    expect(getFlavor('g3.xl')).toMatchObject({
+      vcpus: 32,
+      gpuFraction: 1,
+      gpuMemoryGb: 40,
+    });
     expect(getFlavor('m3.huge')).toBeUndefined();
   });
 
@@ -29,7 +42,11 @@ describe('Jetstream2 flavors', () => {
     expect(new Set(names).size).toBe(names.length);
     expect(getFlavor('g3.small')?.status).toBe('retired');
     expect(getFlavor('m3.3xl')?.status).toBe('by-request');
-    expect(orderableFlavors('g3').map(f => f.name)).toEqual(['g3.medium', 'g3.large', 'g3.xl']);
+    expect(orderableFlavors('g3').map(f => f.name)).toEqual([
+      'g3.medium',
+      'g3.large',
+      'g3.xl',
+    ]);
   });
 
   it('charges 1, 2 and 4 SU per vCPU-hour for m3, r3 and g3', () => {
@@ -38,7 +55,9 @@ describe('Jetstream2 flavors', () => {
     expect(suPerHour('r3.large')).toBe(128);
     expect(suPerHour('g3.medium')).toBe(32);
     expect(suPerHour('g3.xl', 2)).toBe(256);
-    expect(() => suPerHour('x9.big')).toThrow(/Unknown Jetstream2 flavor "x9.big"/);
+    expect(() => suPerHour('x9.big')).toThrow(
+      /Unknown Jetstream2 flavor "x9.big"/,
+    );
   });
 
   it('tells GPU flavors apart and describes them for pickers', () => {
@@ -51,17 +70,28 @@ describe('Jetstream2 flavors', () => {
     expect(describeFlavor(getFlavor('g3.medium')!)).toBe(
       'g3.medium — 8 vCPU, 30 GB RAM, 1/4 A100 (10 GB) — 32 SU/h',
     );
-    expect(describeFlavor(getFlavor('m3.3xl')!)).toMatch(/128 SU\/h \(by request\)$/);
+    expect(describeFlavor(getFlavor('m3.3xl')!)).toMatch(
+      /128 SU\/h \(by request\)$/,
+    );
   });
 });
 
 describe('Jetstream2 facts', () => {
   it('recognises allocation ids', () => {
     expect(isAllocationId('abc123456')).toBe(true);
-    for (const bad of ['ABC123456', 'ab123456', 'abc12345', 'abc1234567', 'abc-123456', '']) {
+    for (const bad of [
+      'ABC123456',
+      'ab123456',
+      'abc12345',
+      'abc1234567',
+      'abc-123456',
+      '',
+    ]) {
       expect(ALLOCATION_ID_PATTERN.test(bad)).toBe(false);
     }
-    expect(jetstream2DnsZone('abc123456')).toBe('abc123456.projects.jetstream-cloud.org.');
+    expect(jetstream2DnsZone('abc123456')).toBe(
+      'abc123456.projects.jetstream-cloud.org.',
+    );
   });
 
   it('lists Magnum templates by Kubernetes version', () => {
@@ -70,7 +100,9 @@ describe('Jetstream2 facts', () => {
       'kubernetes-1-31-jammy',
       'kubernetes-1-33-jammy',
     ]);
-    expect(getMagnumClusterTemplate('kubernetes-1-31-jammy')?.kubernetesVersion).toBe('1.31');
+    expect(
+      getMagnumClusterTemplate('kubernetes-1-31-jammy')?.kubernetesVersion,
+    ).toBe('1.31');
     expect(getMagnumClusterTemplate('kubernetes-1-29-jammy')).toBeUndefined();
     expect(DEFAULT_MAGNUM_CLUSTER_TEMPLATE).toBe('kubernetes-1-33-jammy');
   });
