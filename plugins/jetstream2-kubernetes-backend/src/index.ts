@@ -5,3 +5,8 @@
  * @packageDocumentation
  */
 export { jetstream2KubernetesPlugin as default } from './plugin';
+export { searchModuleJetstream2Kubernetes } from './search/module';
+export {
+  selectEntityObjects,
+  toFetchResponses,
+} from './services/EntityWorkloads/selectObjects';

@@ -121,6 +121,7 @@ export function createClusterWatcher(options: {
   let live: boolean | undefined;
   let checks: ControlPlaneCheck[] = [];
   let collectedAt: Date | undefined;
+  let lastHealthyAt: Date | undefined;
   const unsupported =
     cluster.authProvider !== 'serviceAccount'
       ? ({
@@ -269,7 +270,9 @@ export function createClusterWatcher(options: {
         logger.info(`Cluster ${cluster.name} answers again; relisting`);
         restartInformers();
       }
-      if (informers.every(s => s.synced && !s.error)) collectedAt = new Date();
+      lastHealthyAt = new Date();
+      if (informers.every(s => s.synced && !s.error))
+        collectedAt = lastHealthyAt;
     } catch (err) {
       const classified = classifyClusterError(err, cluster.name);
       if (!healthError || healthError.reason !== classified.reason) {
@@ -283,15 +286,18 @@ export function createClusterWatcher(options: {
     }
   }
 
+  /**
+   * After the API server answers again, retries at once the informers waiting in back-off. Informers with
+   * an open watch are left alone: ListWatch.start() on an instance with an open watch would race the
+   * aborted watch's done callback against the new one.
+   */
   function restartInformers() {
     for (const state of informers) {
+      if (!state.timer) continue;
       clearTimeout(state.timer);
       state.timer = undefined;
       state.backoffMs = settings.minBackoffMs;
-      state.informer
-        .stop()
-        .then(() => startInformer(state))
-        .catch(err => onError(state, err));
+      void startInformer(state);
     }
   }
 
@@ -351,6 +357,14 @@ export function createClusterWatcher(options: {
             failing.join(', ') || '(none listed)'
           }.`,
         };
+      }
+      if (
+        (status === 'ok' || status === 'degraded') &&
+        lastHealthyAt &&
+        informers.every(s => s.synced && !s.error)
+      ) {
+        // Everything listed after the last successful health check: the data is complete as of then.
+        collectedAt = lastHealthyAt;
       }
       return {
         name: cluster.name,

@@ -1,0 +1,20 @@
+import type {
+  ClusterDetail,
+  ClusterSummary,
+} from '@internal/plugin-jetstream2-kubernetes-common';
+import type { ClusterSnapshot } from '../ClusterCollector/types';
+
+/** Cluster answers for the routes: live from the collector's cache, else the last stored ones (stale). */
+export interface ClusterDataService {
+  listClusters(): Promise<ClusterSummary[]>;
+  /** Undefined for a cluster that is not configured. */
+  getCluster(name: string): Promise<ClusterDetail | undefined>;
+  /** Names of the configured clusters. */
+  clusterNames(): string[];
+  /** The live objects of a cluster, when this replica collects them. */
+  liveSnapshot(name: string): ClusterSnapshot | undefined;
+  /** Writes the current summaries and details to the store (also run on an interval). */
+  persist(): Promise<void>;
+  start(): void;
+  stop(): Promise<void>;
+}
