@@ -1,2 +1,90 @@
-// The guide and concept catalogue: see guides.ts and concepts.ts.
-export {};
+// The guide and concept catalogue: data in guides.ts and concepts.ts, pure look-ups here.
+import type { Concept, ConceptCategory, Guide, GuideSource } from '../types';
+import { concepts } from './concepts';
+import { guides } from './guides';
+
+export { concepts } from './concepts';
+export { guides } from './guides';
+
+/** A concept category with the label the portal shows for it. */
+export interface ConceptCategoryInfo {
+  id: ConceptCategory;
+  label: string;
+}
+
+/** Every concept category, in display order: what users deploy first, the cluster's insides last. */
+export const conceptCategories: ConceptCategoryInfo[] = [
+  { id: 'workload', label: 'Workloads' },
+  { id: 'networking', label: 'Networking' },
+  { id: 'storage', label: 'Storage' },
+  { id: 'configuration', label: 'Configuration' },
+  { id: 'scaling', label: 'Scaling' },
+  { id: 'packaging', label: 'Packaging' },
+  { id: 'node', label: 'Nodes' },
+  { id: 'control-plane', label: 'Control plane' },
+  { id: 'cluster', label: 'Cluster' },
+];
+
+/** The guide with this id, if any. */
+export function getGuide(id: string): Guide | undefined {
+  return guides.find(guide => guide.id === id);
+}
+
+/** The concept with this id, if any. */
+export function getConcept(id: string): Concept | undefined {
+  return concepts.find(concept => concept.id === id);
+}
+
+/** Concepts that describe a Kubernetes kind, matched exactly ("Pod", not "pod"). */
+export function conceptsForKind(kind: string): Concept[] {
+  return concepts.filter(concept => concept.kinds.includes(kind));
+}
+
+/** Guides that teach or use a concept, in catalogue order. */
+export function guidesForConcept(conceptId: string): Guide[] {
+  return guides.filter(guide => guide.concepts.includes(conceptId));
+}
+
+/** Filters for {@link searchGuides}; all given filters must match. */
+export interface GuideQuery {
+  /** Case-insensitive words looked up in title, summary, purpose, tools and steps; all must occur. */
+  text?: string;
+  conceptId?: string;
+  source?: GuideSource;
+}
+
+function searchableText(guide: Guide): string {
+  return [
+    guide.title,
+    guide.summary,
+    guide.purpose,
+    ...guide.tools,
+    ...guide.steps,
+  ]
+    .join('\n')
+    .toLocaleLowerCase('en');
+}
+
+/** Guides matching every given filter, in catalogue order; no filters returns every guide. */
+export function searchGuides(query: GuideQuery): Guide[] {
+  const words = (query.text ?? '')
+    .toLocaleLowerCase('en')
+    .split(/\s+/)
+    .filter(word => word.length > 0);
+  return guides.filter(guide => {
+    if (query.source !== undefined && guide.source !== query.source) {
+      return false;
+    }
+    if (
+      query.conceptId !== undefined &&
+      !guide.concepts.includes(query.conceptId)
+    ) {
+      return false;
+    }
+    if (words.length > 0) {
+      const haystack = searchableText(guide);
+      return words.every(word => haystack.includes(word));
+    }
+    return true;
+  });
+}
