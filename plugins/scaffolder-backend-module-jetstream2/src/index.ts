@@ -9,3 +9,4 @@ export { createClusterRenderAction } from './actions/renderAction';
 export type { ClusterRenderActionOptions } from './actions/renderAction';
 export { planCluster } from './actions/cluster/planCluster';
 export type { ClusterPlan, ClusterSize } from './actions/cluster/planCluster';
+export { createShowFilesAction } from './actions/showFilesAction';

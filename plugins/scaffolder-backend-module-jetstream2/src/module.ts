@@ -5,6 +5,7 @@ import {
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createClusterPlanAction } from './actions/planAction';
 import { createClusterRenderAction } from './actions/renderAction';
+import { createShowFilesAction } from './actions/showFilesAction';
 
 /** Registers the jetstream2:* scaffolder actions. */
 export const scaffolderModuleJetstream2 = createBackendModule({
@@ -23,6 +24,7 @@ export const scaffolderModuleJetstream2 = createBackendModule({
         scaffolder.addActions(
           createClusterPlanAction(),
           createClusterRenderAction({ exportDirectory }),
+          createShowFilesAction(),
         );
       },
     });
