@@ -81,6 +81,7 @@ describe('Jetstream2KubernetesClient', () => {
     const error = await client.getGuide('nope').catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(404);
-    expect(error.message).toContain('No guide nope');
+    expect(error.message).toContain('404');
+    expect(error.body.error.message).toBe('No guide nope');
   });
 });

@@ -60,7 +60,7 @@ describe('EntityWorkloadsContent', () => {
       'href',
       '/jetstream2-kubernetes/concepts/pod',
     );
-    expect(screen.getByRole('link', { name: 'Managing applications' })).toHaveAttribute(
+    expect(screen.getByRole('link', { name: /Run and expose applications/ })).toHaveAttribute(
       'href',
       '/jetstream2-kubernetes/guides/k8s-manage-apps',
     );

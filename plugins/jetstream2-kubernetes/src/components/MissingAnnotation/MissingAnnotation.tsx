@@ -1,5 +1,6 @@
 import { CodeSnippet, EmptyState, Link } from '@backstage/core-components';
 import { Typography } from '@material-ui/core';
+import { guideTitle } from '../common/catalogue';
 import { usePluginLinks } from '../common/links';
 
 const example = `metadata:
@@ -19,7 +20,7 @@ export const MissingAnnotation = () => {
           <CodeSnippet language="yaml" text={example} showCopyCodeButton />
           <Typography variant="body2" style={{ marginTop: 12 }}>
             New to this? Read what a <Link to={links.concept('pod')}>Pod</Link> is, and the guide{' '}
-            <Link to={links.guide('k8s-manage-apps')}>Managing applications</Link>.
+            <Link to={links.guide('k8s-manage-apps')}>{guideTitle('k8s-manage-apps')}</Link>.
           </Typography>
         </>
       }

@@ -1,6 +1,7 @@
 import { InfoCard, Link } from '@backstage/core-components';
 import { Typography } from '@material-ui/core';
 import type { EntityWorkloadsResponse } from '@internal/plugin-jetstream2-kubernetes-common';
+import { guideTitle } from '../common/catalogue';
 import { usePluginLinks } from '../common/links';
 
 const sourceText: Record<string, string> = {
@@ -49,7 +50,7 @@ export const NoWorkloadsPanel = ({ data }: { data: EntityWorkloadsResponse }) =>
       )}
       <Typography variant="body2" color="textSecondary">
         Objects are found by their labels: the pod template of a Deployment must carry the same label as
-        the selector above. <Link to={links.guide('k8s-manage-apps')}>Managing applications</Link>{' '}
+        the selector above. The guide <Link to={links.guide('k8s-manage-apps')}>{guideTitle('k8s-manage-apps')}</Link>{' '}
         explains labels, Deployments and Services;{' '}
         <Link to={links.concept('labels-selectors')}>labels and selectors</Link> has the short version.
       </Typography>
