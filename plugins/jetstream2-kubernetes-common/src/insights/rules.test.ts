@@ -299,3 +299,47 @@ describe('evaluateInsights', () => {
     expect(insights[0].title).toBe('30 Pods in CrashLoopBackOff');
   });
 });
+
+describe('insight rules and the catalogue', () => {
+  it('name only guides and concepts that exist', () => {
+    // Imported here so a renamed guide or concept breaks this test, not the portal.
+    const { getGuide, getConcept } = require('../catalogue');
+    const insights = evaluateInsights({
+      clusterError: { reason: 'forbidden', message: 'x' },
+      objects: {
+        nodes: [node('a', { ready: false })],
+        pods: [
+          pod('c', { crashLoop: true }),
+          pod('g', { phase: 'Pending', requests: { 'nvidia.com/gpu': '1' } }),
+          pod('m', {
+            phase: 'Pending',
+            scheduledMessage: '0/1 nodes are available: 1 Insufficient memory.',
+          }),
+        ],
+        persistentVolumeClaims: [pvc('p', { phase: 'Pending' })],
+        storageClasses: [],
+        services: [service('lb', 'LoadBalancer')],
+        horizontalPodAutoscalers: [hpa('h', 'd')],
+        deployments: [
+          deployment('b', {
+            labels: { 'app.kubernetes.io/name': 'binderhub' },
+          }),
+        ],
+      },
+    });
+    expect(new Set(insights.map(i => i.ruleId)).size).toBe(11);
+    for (const insight of insights) {
+      expect([insight.ruleId, Boolean(getGuide(insight.guideId))]).toEqual([
+        insight.ruleId,
+        true,
+      ]);
+      for (const id of insight.conceptIds) {
+        expect([insight.ruleId, id, Boolean(getConcept(id))]).toEqual([
+          insight.ruleId,
+          id,
+          true,
+        ]);
+      }
+    }
+  });
+});

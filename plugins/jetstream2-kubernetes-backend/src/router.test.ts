@@ -1,0 +1,142 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import request from 'supertest';
+import { createRouter } from './router';
+import type { ClusterDataService } from './services/ClusterData/types';
+import type { EntityWorkloadsService } from './services/EntityWorkloads/types';
+
+function makeApp(
+  options: {
+    deny?: boolean;
+    credentials?: ReturnType<typeof mockCredentials.none>;
+  } = {},
+) {
+  const clusterData: jest.Mocked<
+    Pick<ClusterDataService, 'listClusters' | 'getCluster'>
+  > = {
+    listClusters: jest.fn().mockResolvedValue([]),
+    getCluster: jest.fn().mockResolvedValue(undefined),
+  };
+  const entityWorkloads: jest.Mocked<EntityWorkloadsService> = {
+    getEntityWorkloads: jest
+      .fn()
+      .mockResolvedValue({ entityRef: 'component:default/x' }),
+  };
+  const permissions = mockServices.permissions.mock();
+  permissions.authorize.mockResolvedValue([
+    { result: options.deny ? AuthorizeResult.DENY : AuthorizeResult.ALLOW },
+  ]);
+  return createRouter({
+    httpAuth: mockServices.httpAuth({
+      defaultCredentials: options.credentials,
+    }),
+    permissions,
+    clusterData: clusterData as any,
+    entityWorkloads,
+    templates: { listClusterTemplates: jest.fn().mockResolvedValue([]) },
+  }).then(router => ({
+    app: express().use(router).use(mockErrorHandler()),
+    clusterData,
+    entityWorkloads,
+    permissions,
+  }));
+}
+
+describe('createRouter', () => {
+  it('answers 401 without credentials, except for /health', async () => {
+    const { app } = await makeApp({ credentials: mockCredentials.none() });
+    for (const path of [
+      '/guides',
+      '/concepts',
+      '/clusters',
+      '/clusters/x',
+      '/templates',
+      '/entities/default/component/x/workloads',
+    ]) {
+      const res = await request(app).get(path);
+      expect([path, res.status]).toEqual([path, 401]);
+    }
+    expect((await request(app).get('/health')).status).toBe(200);
+  });
+
+  it('answers 403 when the permission is denied', async () => {
+    const { app, entityWorkloads, permissions } = await makeApp({ deny: true });
+    expect((await request(app).get('/clusters')).status).toBe(403);
+    expect((await request(app).get('/clusters/js2-demo')).status).toBe(403);
+    expect(
+      (await request(app).get('/entities/default/component/x/workloads'))
+        .status,
+    ).toBe(403);
+    expect(entityWorkloads.getEntityWorkloads).not.toHaveBeenCalled();
+    expect(permissions.authorize.mock.calls[0][0]).toEqual([
+      {
+        permission: expect.objectContaining({
+          name: 'jetstream2-kubernetes.clusters.read',
+        }),
+      },
+    ]);
+    // Guides and concepts need no cluster permission.
+    expect((await request(app).get('/guides')).status).toBe(200);
+  });
+
+  it('answers 400 for malformed entity references and guide queries', async () => {
+    const { app, entityWorkloads } = await makeApp();
+    const badKind = await request(app).get(
+      '/entities/default/1nope/x/workloads',
+    );
+    expect(badKind.status).toBe(400);
+    expect(badKind.body.error.name).toBe('InputError');
+    expect(badKind.body.error.message).toContain(
+      'kind must start with a letter',
+    );
+    const badName = await request(app).get(
+      `/entities/default/component/${encodeURIComponent('a b')}/workloads`,
+    );
+    expect(badName.status).toBe(400);
+    expect(entityWorkloads.getEntityWorkloads).not.toHaveBeenCalled();
+    const badSource = await request(app).get('/guides?source=blog');
+    expect(badSource.status).toBe(400);
+    expect(badSource.body.error.message).toContain('source');
+    expect((await request(app).get('/guides?unknown=1')).status).toBe(400);
+  });
+
+  it('answers 404 for unknown clusters, guides and concepts', async () => {
+    const { app } = await makeApp();
+    expect((await request(app).get('/clusters/nope')).status).toBe(404);
+    expect((await request(app).get('/guides/nope')).status).toBe(404);
+    expect((await request(app).get('/concepts/nope')).status).toBe(404);
+  });
+
+  it('passes a valid entity reference and the caller credentials on', async () => {
+    const { app, entityWorkloads } = await makeApp();
+    const res = await request(app).get(
+      '/entities/default/Component/jupyterhub/workloads',
+    );
+    expect(res.status).toBe(200);
+    expect(entityWorkloads.getEntityWorkloads).toHaveBeenCalledWith(
+      { namespace: 'default', kind: 'Component', name: 'jupyterhub' },
+      {
+        credentials: expect.objectContaining({
+          principal: expect.objectContaining({ type: 'user' }),
+        }),
+      },
+    );
+  });
+
+  it('filters guides by concept, source and text', async () => {
+    const { app } = await makeApp();
+    const res = await request(app).get('/guides?concept=node&source=zonca.dev');
+    expect(res.status).toBe(200);
+    expect(res.body.length).toBeGreaterThan(0);
+    expect(
+      res.body.every(
+        (g: any) => g.source === 'zonca.dev' && g.concepts.includes('node'),
+      ),
+    ).toBe(true);
+  });
+});
