@@ -25,6 +25,12 @@ backend.add(import('./permissionPolicy'));
 // Search with the default in-memory (Lunr) engine and the catalog collator.
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// ... and the Jetstream2 guides and concepts.
+backend.add(
+  import('@internal/plugin-jetstream2-kubernetes-backend').then(
+    m => m.searchModuleJetstream2Kubernetes,
+  ),
+);
 
 // Kubernetes: upstream plugin, and the Jetstream2 collector, guides and insights.
 backend.add(import('@backstage/plugin-kubernetes-backend'));
