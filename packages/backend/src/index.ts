@@ -27,9 +27,9 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // ... and the Jetstream2 guides and concepts.
 backend.add(
-  import('@internal/plugin-jetstream2-kubernetes-backend').then(
-    m => m.searchModuleJetstream2Kubernetes,
-  ),
+  import('@internal/plugin-jetstream2-kubernetes-backend').then(m => ({
+    default: m.searchModuleJetstream2Kubernetes,
+  })),
 );
 
 // Kubernetes: upstream plugin, and the Jetstream2 collector, guides and insights.
