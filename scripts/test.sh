@@ -38,6 +38,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# No Docker engine runs on these machines: TestDatabases must not try to start containers.
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
 # A real PostgreSQL for the database tests (TestDatabases runs them on SQLite and on this server).
 step "PostgreSQL for the database tests"
 if pg_url=$(bash scripts/test-postgres.sh start "$pg_dir" "${TEST_POSTGRES_PORT:-15432}"); then
