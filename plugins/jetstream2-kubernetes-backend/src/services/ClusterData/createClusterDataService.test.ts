@@ -10,7 +10,7 @@ import { testClusterObjects } from '../../testing/objects';
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_13'],
+  ids: ['SQLITE_3', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15', 'POSTGRES_13'],
 });
 
 function fakeCollector(

@@ -5,7 +5,7 @@ import { createClusterStore } from './createClusterStore';
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_13'],
+  ids: ['SQLITE_3', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15', 'POSTGRES_13'],
 });
 
 const detail = (name: string, podCount: number): ClusterDetail => ({
