@@ -6,13 +6,19 @@ import { expect, Page, test } from '@playwright/test';
 async function signIn(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
 }
 
 test('an entity shows its pods, concept cards and a recommended guide', async ({ page }) => {
   await signIn(page);
   await page.goto('/catalog/default/component/science-api');
-  await page.getByRole('tab', { name: 'Workloads & guides' }).click();
+  // the entity page's tabs are links or tabs depending on the header in use
+  await page
+    .getByRole('tab', { name: 'Workloads & guides' })
+    .or(page.getByRole('link', { name: 'Workloads & guides', exact: true }))
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/science-api\/workloads/);
 
   await expect(page.getByText('Workloads across clusters')).toBeVisible();
@@ -35,7 +41,7 @@ test('an entity shows its pods, concept cards and a recommended guide', async ({
 test('the guides page filters by concept and deep-links to a concept', async ({ page }) => {
   await signIn(page);
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await nav.getByRole('link', { name: 'Kubernetes guides' }).click();
+  await nav.getByRole('link', { name: 'Kubernetes', exact: true }).click();
   await expect(page).toHaveURL(/\/jetstream2-kubernetes/);
 
   const guides = page.getByRole('list', { name: 'Guides' });

@@ -27,12 +27,12 @@ const jetstream2KubernetesApi = ApiBlueprint.make({
     }),
 });
 
-/** page:jetstream2-kubernetes, in the sidebar as "Kubernetes guides". */
+/** page:jetstream2-kubernetes, in the sidebar as "Kubernetes" (longer titles are cut off there). */
 const jetstream2KubernetesPage = PageBlueprint.make({
   params: {
     path: '/jetstream2-kubernetes',
     routeRef: rootRouteRef,
-    title: 'Kubernetes guides',
+    title: 'Kubernetes',
     icon: <SchoolIcon />,
     noHeader: true,
     loader: () =>
@@ -81,7 +81,7 @@ const jetstream2KubernetesSearchResultListItem = SearchResultListItemBlueprint.m
 /** The jetstream2-kubernetes plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'jetstream2-kubernetes',
-  title: 'Kubernetes guides',
+  title: 'Jetstream2 Kubernetes',
   icon: <SchoolIcon />,
   extensions: [
     jetstream2KubernetesApi,
