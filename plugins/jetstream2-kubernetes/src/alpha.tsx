@@ -61,6 +61,8 @@ const entityJetstream2KubernetesContent = EntityContentBlueprint.make({
 const entityJetstream2KubernetesCard = EntityCardBlueprint.make({
   name: 'overview',
   params: {
+    // 'info' puts it in the overview's side column, beside About, where it is seen first
+    type: 'info',
     filter: isJetstream2KubernetesAvailable,
     loader: () =>
       import('./components/EntityOverviewCard').then(m => <m.EntityOverviewCard />),
