@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { searchModuleJetstream2Kubernetes } from '@internal/plugin-jetstream2-kubernetes-backend';
 
 const backend = createBackend();
 
@@ -26,11 +27,7 @@ backend.add(import('./permissionPolicy'));
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // ... and the Jetstream2 guides and concepts.
-backend.add(
-  import('@internal/plugin-jetstream2-kubernetes-backend').then(m => ({
-    default: m.searchModuleJetstream2Kubernetes,
-  })),
-);
+backend.add(searchModuleJetstream2Kubernetes);
 
 // Kubernetes: upstream plugin, and the Jetstream2 collector, guides and insights.
 backend.add(import('@backstage/plugin-kubernetes-backend'));
