@@ -157,6 +157,14 @@ export function createClusterWatcher(options: {
         cont = page.metadata?.continue || undefined;
         resourceVersion = page.metadata?.resourceVersion;
       } while (cont);
+      // The informer stores these items right after this resolves: the type is in sync from here on,
+      // even before the watch's response headers arrive.
+      const state = informers.find(st => st.type === type);
+      if (state && started) {
+        state.synced = true;
+        state.error = undefined;
+        state.backoffMs = settings.minBackoffMs;
+      }
       return {
         apiVersion: 'v1',
         kind: 'List',
@@ -177,6 +185,8 @@ export function createClusterWatcher(options: {
   }
 
   function onError(state: InformerState, err: unknown) {
+    // Aborting the watches on stop() reports errors too; they mean nothing once stopped.
+    if (!started) return;
     const classified = classifyClusterError(err, cluster.name);
     if (!state.error || state.error.message !== classified.message) {
       logger.warn(
