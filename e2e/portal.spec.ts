@@ -23,6 +23,7 @@ test('the catalog lists the sample services and opens an entity page', async ({
   await page.screenshot({ path: 'test-results/screenshots/entity-page.png', fullPage: true });
 
   // The upstream Kubernetes tab is there for annotated services.
-  await page.getByRole('link', { name: 'Kubernetes', exact: true }).click();
+  // (the sidebar has a "Kubernetes" page too; the entity tab comes last)
+  await page.getByRole('link', { name: 'Kubernetes', exact: true }).last().click();
   await expect(page).toHaveURL(/\/science-api\/kubernetes$/);
 });
