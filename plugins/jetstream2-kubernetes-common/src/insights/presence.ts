@@ -1,4 +1,5 @@
 import type { ConceptPresence } from '../types';
+import { clusterObjectKinds } from './kube';
 import type { ClusterObjects, KubeObject } from './kube';
 
 /** The concept id that explains each collected kind (ids of the concept catalogue). */
@@ -37,22 +38,6 @@ const presenceOrder: (keyof ClusterObjects)[] = [
   'nodes',
   'namespaces',
 ];
-
-const kindOf: Partial<Record<keyof ClusterObjects, string>> = {
-  pods: 'Pod',
-  deployments: 'Deployment',
-  replicaSets: 'ReplicaSet',
-  statefulSets: 'StatefulSet',
-  daemonSets: 'DaemonSet',
-  jobs: 'Job',
-  cronJobs: 'CronJob',
-  services: 'Service',
-  ingresses: 'Ingress',
-  persistentVolumeClaims: 'PersistentVolumeClaim',
-  horizontalPodAutoscalers: 'HorizontalPodAutoscaler',
-  nodes: 'Node',
-  namespaces: 'Namespace',
-};
 
 export function pluralKind(kind: string, n: number): string {
   if (n === 1) return kind;
@@ -147,7 +132,7 @@ export function computeConceptPresence(
   const result: ConceptPresence[] = [];
   for (const list of presenceOrder) {
     const items = objects[list] ?? [];
-    const kind = kindOf[list]!;
+    const kind = clusterObjectKinds[list];
     if (items.length === 0) continue;
     const states: Record<string, number> = {};
     for (const item of items) {
