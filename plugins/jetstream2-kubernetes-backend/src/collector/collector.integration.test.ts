@@ -30,6 +30,23 @@ async function until(
   }
 }
 
+/** A watcher over the cluster with short intervals, so the tests see changes quickly. */
+function watchCluster(cluster: LocalCluster): ClusterWatcher {
+  const watcher = createClusterWatcher({
+    cluster: cluster.definition('js2-demo'),
+    logger: mockServices.logger.mock(),
+    settings: {
+      healthIntervalMs: 1000,
+      requestTimeoutMs: 5000,
+      minBackoffMs: 250,
+      maxBackoffMs: 2000,
+      listPageSize: 500,
+    },
+  });
+  watcher.start();
+  return watcher;
+}
+
 describe('collector against the real local control plane', () => {
   let cluster: LocalCluster;
   let watcher: ClusterWatcher;
@@ -37,18 +54,7 @@ describe('collector against the real local control plane', () => {
 
   beforeAll(async () => {
     cluster = await useLocalCluster();
-    watcher = createClusterWatcher({
-      cluster: cluster.definition('js2-demo'),
-      logger: mockServices.logger.mock(),
-      settings: {
-        healthIntervalMs: 1000,
-        requestTimeoutMs: 5000,
-        minBackoffMs: 250,
-        maxBackoffMs: 2000,
-        listPageSize: 500,
-      },
-    });
-    watcher.start();
+    watcher = watchCluster(cluster);
   });
 
   afterAll(async () => {
@@ -131,12 +137,24 @@ describe('collector against the real local control plane', () => {
     );
     await until(watcher, s => podsIn(s).length === 1, 60_000);
   });
+});
+
+// Stopping a control plane needs one of its own: never the shared one that `npm test` starts.
+describe('collector when its control plane stops and comes back', () => {
+  let cluster: LocalCluster;
+  let watcher: ClusterWatcher;
+
+  beforeAll(async () => {
+    cluster = await useLocalCluster({ own: true });
+    watcher = watchCluster(cluster);
+  });
+
+  afterAll(async () => {
+    await watcher?.stop();
+    await cluster?.dispose();
+  });
 
   it('reports a stopped control plane as an error within a minute and recovers after a restart', async () => {
-    if (!cluster.stateDir) {
-      // A shared cluster (from the environment) is not ours to stop.
-      return;
-    }
     await cluster.stopControlPlane();
     const down = await until(watcher, s => s.status === 'error', 60_000);
     expect(['unreachable', 'timeout']).toContain(down.error?.reason);

@@ -75,13 +75,17 @@ function runScript(script: string, args: string[]): Promise<void> {
 /**
  * The real local control plane for integration tests and the benchmark: reuses the one named by
  * LOCAL_CLUSTER_URL / LOCAL_CLUSTER_TOKEN_FILE / LOCAL_CLUSTER_CA_FILE (as `npm test` sets them), or starts
- * one with tools/local-cluster/start.sh in a temporary state dir on a free port.
+ * one with tools/local-cluster/start.sh in a temporary state dir on a free port. With `own: true` it always
+ * starts its own, for tests that stop and restart the control plane.
  */
-export async function useLocalCluster(): Promise<LocalCluster> {
+export async function useLocalCluster(
+  options: { own?: boolean } = {},
+): Promise<LocalCluster> {
   let env: Record<string, string | undefined> = process.env;
   let stateDir: string | undefined;
   let port: number | undefined;
   if (
+    options.own ||
     !(
       env.LOCAL_CLUSTER_URL &&
       env.LOCAL_CLUSTER_TOKEN_FILE &&
