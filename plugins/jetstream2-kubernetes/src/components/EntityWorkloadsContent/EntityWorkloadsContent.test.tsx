@@ -4,6 +4,10 @@ import { FakeJetstream2KubernetesApi, annotatedEntity, emptyWorkloadsResponse, p
 import { renderWithApi } from '../../testUtils/render';
 import { EntityWorkloadsContent } from './EntityWorkloadsContent';
 
+// The first render transforms and loads the lazily imported page on a cold jest cache, which can take
+// longer than jest's 5 s default on a busy 2-core machine; this is start-up cost, not a speed target.
+jest.setTimeout(30_000);
+
 describe('EntityWorkloadsContent', () => {
   it('shows workloads across clusters, pods, concept cards, guides and the cluster context', async () => {
     await renderWithApi(<EntityWorkloadsContent />, { entity: annotatedEntity });

@@ -5,6 +5,10 @@ import { renderWithApi } from '../../testUtils/render';
 import { Route, Routes } from 'react-router-dom';
 import { Jetstream2KubernetesPage } from './Jetstream2KubernetesPage';
 
+// The first render transforms and loads the lazily imported page on a cold jest cache, which can take
+// longer than jest's 5 s default on a busy 2-core machine; this is start-up cost, not a speed target.
+jest.setTimeout(30_000);
+
 // The page is mounted at /jetstream2-kubernetes by renderWithApi's mountedRoutes; render it there.
 const page = (path: string, api = new FakeJetstream2KubernetesApi()) =>
   renderWithApi(
