@@ -1,12 +1,27 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
-/** Read live cluster data: clusters, nodes, control-plane health and entity workloads. */
+/**
+ * Read whole clusters: every node, namespace and workload, control-plane health and capacity
+ * (the clusters page and `/clusters` routes). Meant for the platform team.
+ */
 export const jetstream2KubernetesClustersReadPermission = createPermission({
   name: 'jetstream2-kubernetes.clusters.read',
   attributes: { action: 'read' },
 });
 
+/**
+ * Read one catalog entity's live workloads, events, cost and pod logs (the entity tab and card).
+ * A resource permission on the catalog entity, so a policy can decide per entity (for example with
+ * the catalog's conditional rules such as "is owner").
+ */
+export const jetstream2KubernetesWorkloadsReadPermission = createPermission({
+  name: 'jetstream2-kubernetes.workloads.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+
 /** Every permission of the jetstream2-kubernetes plugin. */
 export const jetstream2KubernetesPermissions = [
   jetstream2KubernetesClustersReadPermission,
+  jetstream2KubernetesWorkloadsReadPermission,
 ];

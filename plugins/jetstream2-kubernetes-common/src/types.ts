@@ -107,6 +107,35 @@ export interface ClusterSummary {
   ageSeconds?: number;
   /** True when served from the store after a restart, before fresh data arrived. */
   stale?: boolean;
+  /** What the cluster's nodes cost the allocation, in Jetstream2 service units (SU). */
+  cost?: ClusterCost;
+}
+
+/** SU burn of a cluster: every node costs its flavor's rate, busy or idle. */
+export interface ClusterCost {
+  suPerHour: number;
+  /** suPerHour times HOURS_PER_MONTH (730). */
+  suPerMonth: number;
+  /** The share of suPerHour that no pod requests. */
+  idleSuPerHour: number;
+  /** Names of nodes whose flavor is unknown; they are not counted, and are listed so nobody reads 0 as free. */
+  unknownFlavorNodes: string[];
+}
+
+/** SU burn of one entity's pods: each pod's share of its node. */
+export interface EntityCost {
+  suPerHour: number;
+  suPerMonth: number;
+  byCluster: { cluster: string; suPerHour: number }[];
+  /** Per workload row (kind/namespace/name as in `workloads`), highest first. */
+  byWorkload: {
+    kind: string;
+    namespace: string;
+    name: string;
+    suPerHour: number;
+  }[];
+  /** Pods on nodes of unknown flavor (not counted). */
+  unknownFlavorPods: string[];
 }
 
 export interface NodeCondition {
@@ -141,6 +170,10 @@ export interface NodeSummary {
   taints: NodeTaint[];
   /** Last kubelet heartbeat (its Lease in kube-node-lease), if collected. */
   heartbeatAt?: string;
+  /** SU per hour of this node's flavor; undefined when the flavor is unknown. */
+  suPerHour?: number;
+  /** Current usage from metrics.k8s.io, when the cluster serves it. */
+  usage?: ResourceAmounts;
 }
 
 export interface ControlPlaneCheck {
@@ -216,6 +249,13 @@ export interface EntitySelector {
   source: 'kubernetes-id' | 'label-selector' | 'entity-name';
 }
 
+/**
+ * How an object is doing, in one word that every screen shows the same way:
+ * ok (running as intended), done (finished as intended: a Succeeded pod, a Complete Job),
+ * progressing (on its way: Pending, rolling out), warning (needs a look), error (broken).
+ */
+export type ObjectVerdict = 'ok' | 'done' | 'progressing' | 'warning' | 'error';
+
 /** One workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Service, ...) across clusters. */
 export interface WorkloadRow {
   kind: string;
@@ -224,7 +264,22 @@ export interface WorkloadRow {
   clusters: string[];
   /** e.g. "2/3 ready" or "Pending". */
   status: string;
+  /** The verdict of the status (see ObjectVerdict); the worst across clusters. */
+  verdict: ObjectVerdict;
+  /** verdict is ok, done or progressing. */
   healthy: boolean;
+}
+
+/** One Kubernetes event about one of the entity's objects (all types, not only warnings). */
+export interface ObjectEvent {
+  cluster: string;
+  type: 'Normal' | 'Warning' | string;
+  reason: string;
+  message: string;
+  object: ObjectRef;
+  count: number;
+  /** ISO time of the last occurrence. */
+  lastSeen?: string;
 }
 
 export interface ClusterWorkloads {
@@ -256,6 +311,24 @@ export interface EntityWorkloadsResponse {
   concepts: ConceptPresence[];
   insights: Insight[];
   recommendedGuides: GuideRecommendation[];
+  /** Events of the entity's objects, newest first. */
+  events?: ObjectEvent[];
+  /** SU burn of the entity's pods. */
+  cost?: EntityCost;
+}
+
+/**
+ * Signals (Backstage signals plugin) the backend publishes when data changes; they carry no object data,
+ * only a version, so the page refetches through the authenticated routes.
+ */
+export const JETSTREAM2_KUBERNETES_SIGNAL_CLUSTERS = 'jetstream2-kubernetes:clusters';
+/** The signal channel of one entity, e.g. "jetstream2-kubernetes:entity:component:default/science-api". */
+export function entitySignalChannel(entityRef: string): string {
+  return `jetstream2-kubernetes:entity:${entityRef.toLocaleLowerCase('en-US')}`;
+}
+export interface ChangeSignal {
+  /** Changes whenever the data behind the channel changed. */
+  version: string;
 }
 
 export interface ClusterTemplateSummary {
