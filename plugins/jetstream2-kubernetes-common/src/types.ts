@@ -107,6 +107,8 @@ export interface ClusterSummary {
   ageSeconds?: number;
   /** True when served from the store after a restart, before fresh data arrived. */
   stale?: boolean;
+  /** ISO time since when the cluster cannot be reached (its data is as of collectedAt). */
+  unreachableSince?: string;
   /** What the cluster's nodes cost the allocation, in Jetstream2 service units (SU). */
   cost?: ClusterCost;
 }
@@ -287,6 +289,8 @@ export interface ClusterWorkloads {
   status: ClusterStatus;
   error?: ClusterError;
   collectedAt?: string;
+  /** ISO time since when the cluster cannot be reached (its data is as of collectedAt). */
+  unreachableSince?: string;
   /** The entity's objects in the shape the upstream Kubernetes components render. */
   resources: FetchResponse[];
   concepts: ConceptPresence[];
