@@ -1,0 +1,410 @@
+import type { KubeObject } from '../insights/kube';
+import {
+  balanceShortfall,
+  clusterCost,
+  entityCost,
+  HOURS_PER_MONTH,
+  nodeFlavorOf,
+  nodeSuPerHour,
+  planCost,
+  PlanCostError,
+  podsCost,
+  podShareOfNode,
+} from './cost';
+
+/** A node shaped like the local control plane's simulated Jetstream2 nodes. */
+function node(
+  name: string,
+  flavor: string | undefined,
+  allocatable: Record<string, string>,
+  label = 'node.kubernetes.io/instance-type',
+): KubeObject {
+  return {
+    kind: 'Node',
+    metadata: { name, labels: flavor ? { [label]: flavor } : {} },
+    status: { capacity: allocatable, allocatable },
+  };
+}
+
+const m3medium = (name: string) =>
+  node(name, 'm3.medium', { cpu: '8', memory: '30Gi', pods: '110' });
+const m3large = (name: string) =>
+  node(name, 'm3.large', { cpu: '16', memory: '60Gi', pods: '110' });
+const g3medium = (name: string) =>
+  node(name, 'g3.medium', {
+    cpu: '8',
+    memory: '30Gi',
+    'nvidia.com/gpu': '1',
+    pods: '110',
+  });
+
+function pod(
+  name: string,
+  nodeName: string | undefined,
+  requests?: Record<string, string>,
+  extra: { phase?: string; namespace?: string; owner?: string } = {},
+): KubeObject {
+  return {
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace: extra.namespace ?? 'science',
+      ownerReferences: extra.owner
+        ? [{ kind: 'ReplicaSet', name: extra.owner, controller: true }]
+        : undefined,
+    },
+    spec: {
+      nodeName,
+      containers: [{ name: 'main', resources: requests ? { requests } : {} }],
+    },
+    status: { phase: extra.phase ?? 'Running' },
+  };
+}
+
+/** The local cluster of tools/local-cluster/nodes.yaml. */
+const localNodes = [
+  m3medium('js2-demo-control-plane-0'),
+  m3medium('js2-demo-worker-0'),
+  m3large('js2-demo-worker-1'),
+  m3large('js2-demo-worker-2'),
+  g3medium('js2-demo-gpu-worker-0'),
+];
+
+describe('node rates', () => {
+  it('charges m3 at 1, r3 at 2 and g3 at 4 SU per vCPU-hour', () => {
+    expect(nodeSuPerHour(m3medium('a'))).toBe(8);
+    expect(nodeSuPerHour(m3large('a'))).toBe(16);
+    expect(nodeSuPerHour(node('a', 'r3.large', { cpu: '64' }))).toBe(128);
+    expect(nodeSuPerHour(g3medium('a'))).toBe(32);
+    expect(nodeSuPerHour(node('a', 'g3.xl', { cpu: '32' }))).toBe(128);
+  });
+
+  it('falls back to the beta instance-type label', () => {
+    const n = node(
+      'old',
+      'm3.quad',
+      { cpu: '4' },
+      'beta.kubernetes.io/instance-type',
+    );
+    expect(nodeFlavorOf(n)).toBe('m3.quad');
+    expect(nodeSuPerHour(n)).toBe(4);
+  });
+
+  it('prefers the GA label when both are set', () => {
+    const n = m3large('both');
+    n.metadata!.labels!['beta.kubernetes.io/instance-type'] = 'm3.tiny';
+    expect(nodeSuPerHour(n)).toBe(16);
+  });
+
+  it('answers undefined, never 0, for unknown or missing flavors', () => {
+    expect(nodeSuPerHour(node('a', 'n1-standard-4', { cpu: '4' }))).toBe(
+      undefined,
+    );
+    expect(nodeSuPerHour(node('a', undefined, { cpu: '4' }))).toBe(undefined);
+    expect(nodeFlavorOf({ metadata: {} })).toBe(undefined);
+  });
+});
+
+describe('podShareOfNode', () => {
+  it('takes the largest of the CPU, memory and GPU shares', () => {
+    const n = m3medium('n');
+    // 2 of 8 CPUs = 0.25; 15Gi of 30Gi = 0.5
+    expect(
+      podShareOfNode(pod('p', 'n', { cpu: '2', memory: '15Gi' }), n),
+    ).toBeCloseTo(0.5);
+    // 500m of 8 = 0.0625; 1.5Gi of 30Gi = 0.05
+    expect(
+      podShareOfNode(pod('p', 'n', { cpu: '500m', memory: '1.5Gi' }), n),
+    ).toBeCloseTo(0.0625);
+  });
+
+  it('charges a GPU pod on a g3 node for its GPU', () => {
+    const n = g3medium('gpu');
+    const share = podShareOfNode(
+      pod('train', 'gpu', { cpu: '1', memory: '4Gi', 'nvidia.com/gpu': '1' }),
+      n,
+    );
+    expect(share).toBe(1);
+  });
+
+  it('costs nothing for a pod without requests', () => {
+    expect(podShareOfNode(pod('p', 'n'), m3medium('n'))).toBe(0);
+  });
+
+  it('caps the share at 1', () => {
+    expect(podShareOfNode(pod('p', 'n', { cpu: '64' }), m3medium('n'))).toBe(1);
+  });
+});
+
+describe('clusterCost', () => {
+  it('makes the local cluster 80 SU per hour, all idle without pods', () => {
+    const cost = clusterCost(localNodes, []);
+    expect(cost.suPerHour).toBe(80);
+    expect(cost.suPerMonth).toBe(80 * HOURS_PER_MONTH);
+    expect(cost.suPerMonth).toBe(58400);
+    expect(cost.idleSuPerHour).toBe(80);
+    expect(cost.unknownFlavorNodes).toEqual([]);
+    expect(cost.byNode.map(n => [n.name, n.flavor, n.suPerHour])).toEqual([
+      ['js2-demo-control-plane-0', 'm3.medium', 8],
+      ['js2-demo-worker-0', 'm3.medium', 8],
+      ['js2-demo-worker-1', 'm3.large', 16],
+      ['js2-demo-worker-2', 'm3.large', 16],
+      ['js2-demo-gpu-worker-0', 'g3.medium', 32],
+    ]);
+  });
+
+  it('counts idle as the share of each node its pods do not request', () => {
+    const pods = [
+      // worker-0: 2 + 2 of 8 CPUs = 0.5 → 4 SU/h idle of 8
+      pod('a', 'js2-demo-worker-0', { cpu: '2', memory: '1Gi' }),
+      pod('b', 'js2-demo-worker-0', { cpu: '2000m' }),
+      // the GPU node's only GPU requested → 0 idle of 32
+      pod('train', 'js2-demo-gpu-worker-0', { 'nvidia.com/gpu': '1' }),
+      // finished and pending pods hold nothing
+      pod('done', 'js2-demo-worker-1', { cpu: '16' }, { phase: 'Succeeded' }),
+      pod('pending', undefined, { cpu: '16' }, { phase: 'Pending' }),
+      // no requests: costs nothing
+      pod('free', 'js2-demo-worker-2'),
+    ];
+    const cost = clusterCost(localNodes, pods);
+    expect(cost.suPerHour).toBe(80);
+    // idle: 8 (cp) + 4 + 16 + 16 + 0
+    expect(cost.idleSuPerHour).toBeCloseTo(44);
+    const share = Object.fromEntries(
+      cost.byNode.map(n => [n.name, n.requestedShare]),
+    );
+    expect(share['js2-demo-worker-0']).toBeCloseTo(0.5);
+    expect(share['js2-demo-gpu-worker-0']).toBe(1);
+    expect(share['js2-demo-worker-1']).toBe(0);
+    expect(share['js2-demo-worker-2']).toBe(0);
+  });
+
+  it('names nodes of unknown flavor and leaves them out of the sums', () => {
+    const cost = clusterCost(
+      [
+        m3medium('known'),
+        node('mystery', 'x9.huge', { cpu: '8' }),
+        node('bare', undefined, { cpu: '8' }),
+      ],
+      [pod('p', 'mystery', { cpu: '8' })],
+    );
+    expect(cost.suPerHour).toBe(8);
+    expect(cost.idleSuPerHour).toBe(8);
+    expect(cost.unknownFlavorNodes).toEqual(['mystery', 'bare']);
+    expect(cost.byNode[1]).toEqual({
+      name: 'mystery',
+      flavor: 'x9.huge',
+      suPerHour: undefined,
+      requestedShare: 1,
+    });
+  });
+});
+
+describe('podsCost and entityCost', () => {
+  const pods = [
+    pod('api-1', 'js2-demo-worker-1', { cpu: '4' }, { owner: 'api-abc' }),
+    pod('api-2', 'js2-demo-worker-2', { cpu: '4' }, { owner: 'api-abc' }),
+    pod(
+      'train-0',
+      'js2-demo-gpu-worker-0',
+      { cpu: '1', 'nvidia.com/gpu': '1' },
+      { owner: 'train' },
+    ),
+    pod('lost', 'gone-node', { cpu: '1' }),
+    pod('pending', undefined, { cpu: '1' }, { phase: 'Pending' }),
+  ];
+
+  it('costs each pod its share of its node', () => {
+    const cost = podsCost(pods, localNodes);
+    // 4/16 × 16 + 4/16 × 16 + 1 × 32
+    expect(cost.suPerHour).toBe(40);
+    expect(cost.pods.map(p => [p.name, p.suPerHour])).toEqual([
+      ['api-1', 4],
+      ['api-2', 4],
+      ['train-0', 32],
+    ]);
+    expect(cost.unknownFlavorPods).toEqual(['science/lost']);
+  });
+
+  it('accepts a map or a record of nodes by name', () => {
+    const map = new Map(localNodes.map(n => [n.metadata!.name!, n]));
+    const record = Object.fromEntries(map);
+    expect(podsCost(pods, map).suPerHour).toBe(40);
+    expect(podsCost(pods, record).suPerHour).toBe(40);
+  });
+
+  it('reports pods on nodes of unknown flavor', () => {
+    const cost = podsCost(
+      [pod('p', 'mystery', { cpu: '1' })],
+      [node('mystery', 'x9.huge', { cpu: '8' })],
+    );
+    expect(cost).toEqual({
+      suPerHour: 0,
+      pods: [],
+      unknownFlavorPods: ['science/p'],
+    });
+  });
+
+  it('groups an entity by workload, highest first', () => {
+    const cost = entityCost(pods, localNodes, p => {
+      const owner = p.metadata?.ownerReferences?.[0];
+      return owner
+        ? { kind: 'Deployment', namespace: 'science', name: owner.name }
+        : undefined;
+    });
+    expect(cost).toEqual({
+      suPerHour: 40,
+      suPerMonth: 40 * 730,
+      byWorkload: [
+        {
+          kind: 'Deployment',
+          namespace: 'science',
+          name: 'train',
+          suPerHour: 32,
+        },
+        {
+          kind: 'Deployment',
+          namespace: 'science',
+          name: 'api-abc',
+          suPerHour: 8,
+        },
+      ],
+      unknownFlavorPods: ['science/lost'],
+    });
+  });
+
+  it('lets a pod without a workload stand for itself', () => {
+    const cost = entityCost(
+      [pod('solo', 'js2-demo-worker-0', { memory: '15Gi' })],
+      localNodes,
+      () => undefined,
+    );
+    expect(cost.byWorkload).toEqual([
+      { kind: 'Pod', namespace: 'science', name: 'solo', suPerHour: 4 },
+    ]);
+  });
+});
+
+describe('planCost', () => {
+  const base = {
+    masterFlavor: 'm3.quad',
+    masterCount: 1,
+    workerFlavor: 'm3.medium',
+    nodeCount: 2,
+  };
+
+  it('costs a fixed-size cluster', () => {
+    expect(planCost(base)).toEqual({
+      suPerHour: 4 + 16,
+      suPerMonth: 20 * 730,
+      coresAtMax: 20,
+      quotaCores: 150,
+    });
+  });
+
+  it('costs the autoscaling minimum and maximum', () => {
+    const cost = planCost({
+      masterFlavor: 'm3.medium',
+      masterCount: 3,
+      workerFlavor: 'g3.medium',
+      nodeCount: 1,
+      minNodeCount: 1,
+      maxNodeCount: 1,
+    });
+    expect(cost.suPerHour).toBe(24 + 32);
+    expect(cost.min).toEqual({ suPerHour: 56, suPerMonth: 56 * 730 });
+    expect(cost.max).toEqual({ suPerHour: 56, suPerMonth: 56 * 730 });
+    expect(cost.quotaCores).toBe(64);
+
+    const wide = planCost({ ...base, minNodeCount: 1, maxNodeCount: 5 });
+    expect(wide.min!.suPerHour).toBe(12);
+    expect(wide.max!.suPerHour).toBe(44);
+    expect(wide.coresAtMax).toBe(44);
+  });
+
+  it.each([
+    [{ nodeCount: -1 }, 'nodeCount', /nodeCount -1 is not allowed/],
+    [{ nodeCount: 0 }, 'nodeCount', /at least 1/],
+    [{ nodeCount: 1.5 }, 'nodeCount', /whole number/],
+    [{ nodeCount: '3' }, 'nodeCount', /must be a number/],
+    [{ nodeCount: NaN }, 'nodeCount', /must be a number/],
+    [{ nodeCount: undefined }, 'nodeCount', /got null/],
+    [{ nodeCount: 101 }, 'nodeCount', /above 100/],
+    [{ nodeCount: 1e9 }, 'nodeCount', /above 100/],
+    [{ masterCount: 0 }, 'masterCount', /at least 1/],
+    [{ workerFlavor: 'm9.giant' }, 'workerFlavor', /not a Jetstream2 flavor/],
+    [{ masterFlavor: 42 }, 'masterFlavor', /not a Jetstream2 flavor/],
+    [
+      { minNodeCount: 3, maxNodeCount: 2 },
+      'minNodeCount',
+      /larger than maxNodeCount/,
+    ],
+    [{ minNodeCount: 3 }, 'nodeCount', /below minNodeCount/],
+    [{ maxNodeCount: 1 }, 'nodeCount', /above maxNodeCount/],
+    // 4 + 8 × 19 = 156 cores > 150
+    [
+      { nodeCount: 19 },
+      'nodeCount',
+      /needs 156 cores .* quota is 150 cores: use 18 m3.medium workers or fewer/,
+    ],
+    // g3 workers count against the 64-core GPU quota: 4 + 8 × 8 = 68
+    [
+      { workerFlavor: 'g3.medium', nodeCount: 1, maxNodeCount: 8 },
+      'maxNodeCount',
+      /quota is 64 cores: use 7 g3.medium workers/,
+    ],
+    [{ quotaCores: -5 }, 'quotaCores', /whole number of cores/],
+  ])('refuses %j', (change, field, message) => {
+    let error: unknown;
+    try {
+      planCost({ ...base, ...(change as object) } as any);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PlanCostError);
+    expect((error as PlanCostError).field).toBe(field);
+    expect((error as PlanCostError).message).toMatch(message);
+  });
+
+  it('accepts a raised quota', () => {
+    expect(
+      planCost({ ...base, nodeCount: 19, quotaCores: 200 }).suPerHour,
+    ).toBe(156);
+  });
+});
+
+describe('balanceShortfall', () => {
+  it('measures the largest monthly cost against the balance', () => {
+    const fixed = planCost({
+      masterFlavor: 'm3.quad',
+      masterCount: 1,
+      workerFlavor: 'm3.medium',
+      nodeCount: 2,
+    });
+    expect(balanceShortfall(fixed, 20 * 730)).toBe(0);
+    expect(balanceShortfall(fixed, 10000)).toBe(20 * 730 - 10000);
+    const scaling = planCost({
+      masterFlavor: 'm3.quad',
+      masterCount: 1,
+      workerFlavor: 'm3.medium',
+      nodeCount: 1,
+      minNodeCount: 1,
+      maxNodeCount: 4,
+    });
+    expect(balanceShortfall(scaling, 20000)).toBe(36 * 730 - 20000);
+  });
+
+  it.each([-1, NaN, '100', undefined])('refuses the balance %p', value => {
+    expect(() =>
+      balanceShortfall(
+        planCost({
+          masterFlavor: 'm3.quad',
+          masterCount: 1,
+          workerFlavor: 'm3.quad',
+          nodeCount: 1,
+        }),
+        value as any,
+      ),
+    ).toThrow(/allocation balance must be a number of SU/);
+  });
+});

@@ -1,0 +1,459 @@
+/*
+ * The cost model: what nodes, pods and planned clusters cost a Jetstream2 allocation, in service units
+ * (SU). Every node costs its flavor's rate whether busy or idle; a pod costs its share of its node, the
+ * largest of its CPU, memory and GPU requests over the node's allocatable. Rates come from the flavor
+ * table in ./flavors.ts and nowhere else. A node of unknown flavor is reported by name, never counted as 0.
+ */
+import type { ClusterCost, EntityCost, ResourceAmounts } from '../types';
+import type { KubeObject } from '../insights/kube';
+import {
+  addAmounts,
+  amountsFromResourceList,
+  emptyAmounts,
+  podHoldsResources,
+  podRequests,
+} from '../insights/quantities';
+import { getFlavor, isGpuFlavor, Jetstream2Flavor, suPerHour } from './flavors';
+import { jetstream2DefaultQuotas } from './facts';
+
+/** Hours in the month Jetstream2 allocations are reckoned with (365 × 24 / 12). */
+export const HOURS_PER_MONTH = 730;
+
+/** The label the cloud controller sets to the node's flavor. */
+export const INSTANCE_TYPE_LABEL = 'node.kubernetes.io/instance-type';
+/** The deprecated label older clusters (and Kubespray's) still carry. */
+export const BETA_INSTANCE_TYPE_LABEL = 'beta.kubernetes.io/instance-type';
+
+/** Most worker nodes a plan may have; larger clusters are planned with the Jetstream2 team. */
+export const MAX_PLAN_NODES = 100;
+
+/** SU per month for a rate in SU per hour. */
+export function suPerMonth(suPerHourRate: number): number {
+  return suPerHourRate * HOURS_PER_MONTH;
+}
+
+/** The node's flavor name from its instance-type label (the beta label as fallback), if any. */
+export function nodeFlavorOf(node: KubeObject): string | undefined {
+  const labels = node.metadata?.labels ?? {};
+  return (
+    labels[INSTANCE_TYPE_LABEL] || labels[BETA_INSTANCE_TYPE_LABEL] || undefined
+  );
+}
+
+/** SU per hour of the node's flavor; undefined when the flavor is missing or unknown (never 0). */
+export function nodeSuPerHour(node: KubeObject): number | undefined {
+  const name = nodeFlavorOf(node);
+  const flavor = name ? getFlavor(name) : undefined;
+  return flavor ? suPerHour(flavor) : undefined;
+}
+
+/** The node's allocatable resources (its capacity when allocatable is not reported). */
+export function nodeAllocatable(node: KubeObject): ResourceAmounts {
+  return amountsFromResourceList(
+    node.status?.allocatable ?? node.status?.capacity,
+  );
+}
+
+/**
+ * The share of a node that `requested` takes: the largest of CPU, memory and GPU requested over
+ * allocatable, capped at 1. A resource the node does not offer is left out (no pod holding it can be
+ * scheduled there).
+ */
+export function shareOfAllocatable(
+  requested: ResourceAmounts,
+  allocatable: ResourceAmounts,
+): number {
+  const ratios = (['cpuCores', 'memoryBytes', 'gpus'] as const)
+    .filter(k => allocatable[k] > 0)
+    .map(k => Math.max(0, requested[k]) / allocatable[k]);
+  return Math.min(1, Math.max(0, ...ratios));
+}
+
+/** The pod's share of its node (0 for a pod without requests). */
+export function podShareOfNode(pod: KubeObject, node: KubeObject): number {
+  return shareOfAllocatable(podRequests(pod), nodeAllocatable(node));
+}
+
+/** SU per hour the pod costs on this node; undefined when the node's flavor is unknown. */
+export function podSuPerHour(
+  pod: KubeObject,
+  node: KubeObject,
+): number | undefined {
+  const rate = nodeSuPerHour(node);
+  return rate === undefined ? undefined : rate * podShareOfNode(pod, node);
+}
+
+/** One node's line in a cluster's cost. */
+export interface NodeCost {
+  name: string;
+  flavor?: string;
+  /** Undefined when the flavor is unknown. */
+  suPerHour?: number;
+  /** Share of the node its pods request, 0..1. */
+  requestedShare: number;
+}
+
+/** A cluster's cost with one line per node. */
+export type ClusterCostWithNodes = ClusterCost & { byNode: NodeCost[] };
+
+const nameOf = (o: KubeObject) => o.metadata?.name ?? '';
+
+/** The requests of the pods that hold resources, summed per node name. */
+export function requestsByNode(
+  pods: KubeObject[],
+): Map<string, ResourceAmounts> {
+  const byNode = new Map<string, ResourceAmounts>();
+  for (const pod of pods) {
+    if (!podHoldsResources(pod)) continue;
+    const nodeName: string = pod.spec.nodeName;
+    byNode.set(
+      nodeName,
+      addAmounts(byNode.get(nodeName) ?? emptyAmounts(), podRequests(pod)),
+    );
+  }
+  return byNode;
+}
+
+/**
+ * What a cluster's nodes cost: every node its flavor's rate, busy or idle. Idle is each node's rate times
+ * the share of the node its pods do not request. Nodes of unknown flavor are named, not counted.
+ */
+export function clusterCost(
+  nodes: KubeObject[],
+  pods: KubeObject[],
+): ClusterCostWithNodes {
+  const requested = requestsByNode(pods);
+  let total = 0;
+  let idle = 0;
+  const unknownFlavorNodes: string[] = [];
+  const byNode = nodes.map((node): NodeCost => {
+    const name = nameOf(node);
+    const rate = nodeSuPerHour(node);
+    const requestedShare = shareOfAllocatable(
+      requested.get(name) ?? emptyAmounts(),
+      nodeAllocatable(node),
+    );
+    if (rate === undefined) {
+      unknownFlavorNodes.push(name);
+    } else {
+      total += rate;
+      idle += rate * (1 - requestedShare);
+    }
+    return {
+      name,
+      flavor: nodeFlavorOf(node),
+      suPerHour: rate,
+      requestedShare,
+    };
+  });
+  return {
+    suPerHour: total,
+    suPerMonth: suPerMonth(total),
+    idleSuPerHour: idle,
+    unknownFlavorNodes,
+    byNode,
+  };
+}
+
+/** One pod's cost. */
+export interface PodCost {
+  namespace: string;
+  name: string;
+  nodeName: string;
+  share: number;
+  suPerHour: number;
+}
+
+/** The cost of a set of pods; pods that hold no resources (pending, finished) are left out. */
+export interface PodsCost {
+  suPerHour: number;
+  pods: PodCost[];
+  /** `namespace/name` of pods on nodes of unknown flavor, or on nodes not in the map; not counted. */
+  unknownFlavorPods: string[];
+}
+
+const podKey = (p: KubeObject) => `${p.metadata?.namespace ?? ''}/${nameOf(p)}`;
+
+function toNodeLookup(
+  nodes:
+    | KubeObject[]
+    | ReadonlyMap<string, KubeObject>
+    | Record<string, KubeObject>,
+): (name: string) => KubeObject | undefined {
+  if (Array.isArray(nodes)) {
+    const map = new Map(nodes.map(n => [nameOf(n), n]));
+    return name => map.get(name);
+  }
+  if (nodes instanceof Map) return name => nodes.get(name);
+  const record = nodes as Record<string, KubeObject>;
+  return name =>
+    Object.prototype.hasOwnProperty.call(record, name)
+      ? record[name]
+      : undefined;
+}
+
+/** Each pod's share of its node times the node's rate. */
+export function podsCost(
+  pods: KubeObject[],
+  nodesByName:
+    | KubeObject[]
+    | ReadonlyMap<string, KubeObject>
+    | Record<string, KubeObject>,
+): PodsCost {
+  const nodeOf = toNodeLookup(nodesByName);
+  const result: PodsCost = { suPerHour: 0, pods: [], unknownFlavorPods: [] };
+  for (const pod of pods) {
+    if (!podHoldsResources(pod)) continue;
+    const nodeName: string = pod.spec.nodeName;
+    const node = nodeOf(nodeName);
+    const cost = node ? podSuPerHour(pod, node) : undefined;
+    if (!node || cost === undefined) {
+      result.unknownFlavorPods.push(podKey(pod));
+      continue;
+    }
+    result.suPerHour += cost;
+    result.pods.push({
+      namespace: pod.metadata?.namespace ?? '',
+      name: nameOf(pod),
+      nodeName,
+      share: podShareOfNode(pod, node),
+      suPerHour: cost,
+    });
+  }
+  return result;
+}
+
+/** The workload row a pod belongs to (its controller, e.g. a Deployment). */
+export interface WorkloadRef {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/**
+ * An entity's cost in one cluster: its pods' cost, grouped by the workload `workloadOf` names (a pod
+ * without one stands for itself), highest first. `byCluster` is left for the caller to merge.
+ */
+export function entityCost(
+  pods: KubeObject[],
+  nodes: KubeObject[] | ReadonlyMap<string, KubeObject>,
+  workloadOf: (pod: KubeObject) => WorkloadRef | undefined,
+): Omit<EntityCost, 'byCluster'> {
+  const cost = podsCost(pods, nodes);
+  const podsByKey = new Map(pods.map(p => [podKey(p), p]));
+  const rows = new Map<string, EntityCost['byWorkload'][number]>();
+  for (const p of cost.pods) {
+    const pod = podsByKey.get(`${p.namespace}/${p.name}`)!;
+    const ref = workloadOf(pod) ?? {
+      kind: 'Pod',
+      namespace: p.namespace,
+      name: p.name,
+    };
+    const key = `${ref.kind}/${ref.namespace}/${ref.name}`;
+    const row = rows.get(key) ?? { ...ref, suPerHour: 0 };
+    row.suPerHour += p.suPerHour;
+    rows.set(key, row);
+  }
+  return {
+    suPerHour: cost.suPerHour,
+    suPerMonth: suPerMonth(cost.suPerHour),
+    byWorkload: [...rows.values()].sort(
+      (a, b) => b.suPerHour - a.suPerHour || a.name.localeCompare(b.name),
+    ),
+    unknownFlavorPods: cost.unknownFlavorPods,
+  };
+}
+
+/** The shape of a new cluster, as a template form or the plan action holds it. */
+export interface PlanCostInput {
+  masterFlavor: string;
+  masterCount: number;
+  workerFlavor: string;
+  nodeCount: number;
+  /** With autoscaling: the fewest workers. */
+  minNodeCount?: number;
+  /** With autoscaling: the most workers. */
+  maxNodeCount?: number;
+  /** Core quota of the allocation; defaults to the GPU quota for g3 workers, the CPU quota otherwise. */
+  quotaCores?: number;
+}
+
+export interface PlanCostAtSize {
+  suPerHour: number;
+  suPerMonth: number;
+}
+
+export interface PlanCost extends PlanCostAtSize {
+  /** At minNodeCount workers, when given. */
+  min?: PlanCostAtSize;
+  /** At maxNodeCount workers, when given. */
+  max?: PlanCostAtSize;
+  /** Cores at the largest size, which the quota must cover. */
+  coresAtMax: number;
+  quotaCores: number;
+}
+
+/** A plan planCost refuses; `field` names the input to fix. */
+export class PlanCostError extends Error {
+  readonly field: keyof PlanCostInput | 'allocationBalance';
+  constructor(
+    field: keyof PlanCostInput | 'allocationBalance',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PlanCostError';
+    this.field = field;
+  }
+}
+
+function checkCount(
+  field: keyof PlanCostInput,
+  value: unknown,
+  what: string,
+): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new PlanCostError(
+      field,
+      `${field} must be a number of ${what}; got ${JSON.stringify(
+        value ?? null,
+      )}.`,
+    );
+  }
+  if (!Number.isInteger(value) || value < 1) {
+    throw new PlanCostError(
+      field,
+      `${field} ${value} is not allowed: use a whole number of ${what}, at least 1.`,
+    );
+  }
+  if (value > MAX_PLAN_NODES) {
+    throw new PlanCostError(
+      field,
+      `${field} ${value} is above ${MAX_PLAN_NODES}; plan a cluster this large with the Jetstream2 team.`,
+    );
+  }
+  return value;
+}
+
+function checkFlavor(
+  field: 'masterFlavor' | 'workerFlavor',
+  name: unknown,
+): Jetstream2Flavor {
+  const flavor = typeof name === 'string' ? getFlavor(name) : undefined;
+  if (!flavor) {
+    throw new PlanCostError(
+      field,
+      `${field} ${JSON.stringify(
+        name ?? null,
+      )} is not a Jetstream2 flavor; pick one such as m3.quad, m3.medium or g3.medium.`,
+    );
+  }
+  return flavor;
+}
+
+const atSize = (perHour: number): PlanCostAtSize => ({
+  suPerHour: perHour,
+  suPerMonth: suPerMonth(perHour),
+});
+
+/**
+ * SU per hour and per month of a new cluster at its starting size, and at its autoscaling minimum and
+ * maximum when given. Throws a PlanCostError naming the field for unknown flavors and for counts that are
+ * not whole numbers from 1 to 100, out of order, or larger than the allocation's core quota.
+ */
+export function planCost(input: PlanCostInput): PlanCost {
+  const master = checkFlavor('masterFlavor', input.masterFlavor);
+  const worker = checkFlavor('workerFlavor', input.workerFlavor);
+  const masterCount = checkCount(
+    'masterCount',
+    input.masterCount,
+    'control plane nodes',
+  );
+  const nodeCount = checkCount('nodeCount', input.nodeCount, 'worker nodes');
+  const min =
+    input.minNodeCount === undefined
+      ? undefined
+      : checkCount('minNodeCount', input.minNodeCount, 'worker nodes');
+  const max =
+    input.maxNodeCount === undefined
+      ? undefined
+      : checkCount('maxNodeCount', input.maxNodeCount, 'worker nodes');
+  if (min !== undefined && max !== undefined && min > max) {
+    throw new PlanCostError(
+      'minNodeCount',
+      `minNodeCount (${min}) is larger than maxNodeCount (${max}); swap them or raise maxNodeCount.`,
+    );
+  }
+  if (min !== undefined && nodeCount < min) {
+    throw new PlanCostError(
+      'nodeCount',
+      `nodeCount (${nodeCount}) is below minNodeCount (${min}); start with at least ${min} workers.`,
+    );
+  }
+  if (max !== undefined && nodeCount > max) {
+    throw new PlanCostError(
+      'nodeCount',
+      `nodeCount (${nodeCount}) is above maxNodeCount (${max}); start with at most ${max} workers.`,
+    );
+  }
+  const quotaCores =
+    input.quotaCores ??
+    jetstream2DefaultQuotas[isGpuFlavor(worker) ? 'gpu' : 'cpu'].cores;
+  if (
+    typeof quotaCores !== 'number' ||
+    !Number.isInteger(quotaCores) ||
+    quotaCores < 1
+  ) {
+    throw new PlanCostError(
+      'quotaCores',
+      `quotaCores must be a whole number of cores above 0; got ${JSON.stringify(
+        quotaCores,
+      )}.`,
+    );
+  }
+  const largest = Math.max(nodeCount, max ?? 0);
+  const masterCores = master.vcpus * masterCount;
+  const coresAtMax = masterCores + worker.vcpus * largest;
+  if (coresAtMax > quotaCores) {
+    const fit = Math.floor((quotaCores - masterCores) / worker.vcpus);
+    throw new PlanCostError(
+      max !== undefined ? 'maxNodeCount' : 'nodeCount',
+      `At its largest the cluster needs ${coresAtMax} cores (${masterCount} × ${
+        master.name
+      } + ${largest} × ${worker.name}) but the quota is ${quotaCores} cores: ${
+        fit >= 1
+          ? `use ${fit} ${worker.name} workers or fewer`
+          : 'pick smaller flavors'
+      }, or ask the Jetstream2 team for more quota.`,
+    );
+  }
+  const perHour = (workers: number) =>
+    suPerHour(master, masterCount) + suPerHour(worker, workers);
+  return {
+    ...atSize(perHour(nodeCount)),
+    ...(min !== undefined ? { min: atSize(perHour(min)) } : {}),
+    ...(max !== undefined ? { max: atSize(perHour(max)) } : {}),
+    coresAtMax,
+    quotaCores,
+  };
+}
+
+/**
+ * SU by which the plan's largest monthly cost exceeds an allocation balance (0 when it fits). Throws a
+ * PlanCostError for a balance that is negative or not a number.
+ */
+export function balanceShortfall(plan: PlanCost, balanceSu: number): number {
+  if (
+    typeof balanceSu !== 'number' ||
+    !Number.isFinite(balanceSu) ||
+    balanceSu < 0
+  ) {
+    throw new PlanCostError(
+      'allocationBalance',
+      `The allocation balance must be a number of SU, 0 or more; got ${JSON.stringify(
+        balanceSu ?? null,
+      )}.`,
+    );
+  }
+  const worst = (plan.max ?? plan).suPerMonth;
+  return Math.max(0, worst - balanceSu);
+}
