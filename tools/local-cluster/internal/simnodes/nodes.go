@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net"
 	"os"
 	"os/signal"
 	"sort"
@@ -30,6 +31,7 @@ import (
 	"k8s.io/client-go/util/retry"
 	"k8s.io/component-base/version"
 	"k8s.io/klog/v2"
+	aggregator "k8s.io/kube-aggregator/pkg/client/clientset_generated/clientset"
 	"k8s.io/utils/ptr"
 	"sigs.k8s.io/yaml"
 )
@@ -72,6 +74,11 @@ type NodesConfig struct {
 	Region string       `json:"region"`
 	Zone   string       `json:"zone"`
 	Nodes  []NodeConfig `json:"nodes"`
+
+	// Set from flags, not from the file: the first node's InternalIP (the others
+	// count up from it) and the kubelet port. Unset: made-up 10.0.0.10+i, 10250.
+	ipBase      net.IP `json:"-"`
+	kubeletPort int32  `json:"-"`
 }
 
 // NodeConfig describes one simulated node.
@@ -139,8 +146,21 @@ func loadNodesConfig(path string) (*NodesConfig, error) {
 	return &cfg, nil
 }
 
-// nodeIP is the made-up InternalIP of the i-th node; nothing ever connects to it.
-func nodeIP(i int) string { return fmt.Sprintf("10.0.0.%d", 10+i) }
+// nodeIP is the InternalIP of the i-th node: where its kubelet API listens
+// (a loopback address given with --node-ip-base), else a made-up 10.0.0.10+i.
+func (cfg *NodesConfig) nodeIP(i int) string {
+	if ip4 := cfg.ipBase.To4(); ip4 != nil {
+		return net.IPv4(ip4[0], ip4[1], ip4[2], ip4[3]+byte(i)).String()
+	}
+	return fmt.Sprintf("10.0.0.%d", 10+i)
+}
+
+func (cfg *NodesConfig) port() int32 {
+	if cfg.kubeletPort > 0 {
+		return cfg.kubeletPort
+	}
+	return 10250
+}
 
 // podCIDR is the i-th node's pod range.
 func podCIDR(i int) string { return fmt.Sprintf("10.244.%d.0/24", i) }
@@ -238,10 +258,10 @@ func buildNode(cfg *NodesConfig, i int, kubeVersion string, now time.Time) (*cor
 			Phase:       corev1.NodeRunning,
 			Conditions:  nodeConditions(nc.ready(), now, now),
 			Addresses: []corev1.NodeAddress{
-				{Type: corev1.NodeInternalIP, Address: nodeIP(i)},
+				{Type: corev1.NodeInternalIP, Address: cfg.nodeIP(i)},
 				{Type: corev1.NodeHostName, Address: nc.Name},
 			},
-			DaemonEndpoints: corev1.NodeDaemonEndpoints{KubeletEndpoint: corev1.DaemonEndpoint{Port: 10250}},
+			DaemonEndpoints: corev1.NodeDaemonEndpoints{KubeletEndpoint: corev1.DaemonEndpoint{Port: cfg.port()}},
 			NodeInfo: corev1.NodeSystemInfo{
 				MachineID:               stableID("machine", nc.Name)[:32],
 				SystemUUID:              id,
@@ -481,6 +501,9 @@ func NewCommand() *cobra.Command {
 		leaseInterval  time.Duration
 		statusInterval time.Duration
 		runDuration    time.Duration
+		nodeIPBase     string
+		kubeletPort    int32
+		serve          = serveOptions{metricsServiceName: "metrics-server"}
 	)
 	cmd := &cobra.Command{
 		Use:          "nodes",
@@ -504,11 +527,43 @@ func NewCommand() *cobra.Command {
 			ctx, cancel := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 			defer cancel()
 
+			if nodeIPBase != "" {
+				ip := net.ParseIP(nodeIPBase).To4()
+				if ip == nil || !ip.IsLoopback() {
+					return fmt.Errorf("--node-ip-base %q: want an IPv4 loopback address (127.x.y.z)", nodeIPBase)
+				}
+				if int(ip[3])+len(cfg.Nodes) > 255 {
+					return fmt.Errorf("--node-ip-base %s: no room for %d nodes", nodeIPBase, len(cfg.Nodes))
+				}
+				cfg.ipBase, cfg.kubeletPort = ip, kubeletPort
+			}
+
 			agent := &nodeAgent{client: client, cfg: cfg, version: version.Get().GitVersion,
 				leaseInterval: leaseInterval, statusInterval: statusInterval}
 			klog.Infof("simulating %d Jetstream2 nodes (kubelet version %s)", len(cfg.Nodes), agent.version)
 			pc := newPodController(client, cfg, runDuration)
 			agent.recorders = pc.recorders
+
+			if serve.caCert != "" || serve.metricsAddr != "" {
+				ca, err := loadCA(serve.caCert, serve.caKey)
+				if err != nil {
+					return err
+				}
+				if cfg.ipBase != nil {
+					if err := startKubelets(ctx, cfg, ca, pc); err != nil {
+						return err
+					}
+				}
+				if serve.metricsAddr != "" {
+					agg, err := aggregator.NewForConfig(rc)
+					if err != nil {
+						return err
+					}
+					if err := startMetrics(ctx, client, agg, cfg, ca, serve, pc); err != nil {
+						return err
+					}
+				}
+			}
 			for i := range cfg.Nodes {
 				go agent.runNode(ctx, i)
 			}
@@ -520,6 +575,13 @@ func NewCommand() *cobra.Command {
 	f.StringVar(&configPath, "config", "nodes.yaml", "node definitions (YAML)")
 	f.DurationVar(&leaseInterval, "lease-interval", 10*time.Second, "how often node Leases are renewed")
 	f.DurationVar(&statusInterval, "status-interval", 30*time.Second, "how often the Ready condition heartbeat is posted")
+	f.StringVar(&nodeIPBase, "node-ip-base", "", "loopback IPv4 address of the first node's kubelet API (the others count up from it); empty: no kubelet API, made-up InternalIPs 10.0.0.10+i")
+	f.Int32Var(&kubeletPort, "kubelet-port", 10250, "port of the kubelet API on each node's IP")
+	f.StringVar(&serve.caCert, "tls-ca-cert", "", "cluster CA certificate: signs the kubelets' and the metrics API's serving certificates, verifies the API server's kubelet client certificate, and is the APIService's caBundle")
+	f.StringVar(&serve.caKey, "tls-ca-key", "", "private key of --tls-ca-cert")
+	f.StringVar(&serve.metricsAddr, "metrics-address", "", "IP:port (loopback) to serve metrics.k8s.io on, registered as APIService v1beta1.metrics.k8s.io; empty: off")
+	f.StringVar(&serve.frontProxyCA, "requestheader-client-ca-file", "", "front-proxy CA that signs the API server's proxy client certificate (for the metrics API)")
+	f.StringSliceVar(&serve.frontProxyNames, "requestheader-allowed-names", []string{"front-proxy-client"}, "common names of proxy client certificates the metrics API accepts")
 	f.DurationVar(&runDuration, "complete-after", 5*time.Second, "how long Job pods (and pods annotated simulate=complete) run before they succeed")
 	return cmd
 }

@@ -544,7 +544,7 @@ func (pc *podController) sync(ctx context.Context, key string) (time.Duration, e
 		}
 	}
 	mode := simulationMode(pod)
-	st, requeue, events := nextPodStatus(pod, mode, podIP, nodeIP(i), time.Now(), runTime(pod, pc.runFor))
+	st, requeue, events := nextPodStatus(pod, mode, podIP, pc.cfg.nodeIP(i), time.Now(), runTime(pod, pc.runFor))
 	if st == nil {
 		return requeue, nil
 	}
