@@ -21,7 +21,9 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port=""
 for _ in $(seq 1 50); do
   p=$((20000 + RANDOM % 11000))  # all five ports stay below the ephemeral range
-  if port_free "$p" && port_free $((p + 1000)) && port_free $((p + 1001)) && port_free $((p + 1002)) && port_free $((p + 1003)); then
+  net="127.$((p / 256)).$((p % 256))"  # the simulated nodes' loopback /24 (see start.sh)
+  if port_free "$p" && port_free $((p + 1000)) && port_free $((p + 1001)) && port_free $((p + 1002)) && port_free $((p + 1003)) \
+    && ! (exec 3<>"/dev/tcp/$net.10/10250") 2>/dev/null && ! (exec 3<>"/dev/tcp/$net.2/4443") 2>/dev/null; then
     port=$p; break
   fi
 done
@@ -92,10 +94,66 @@ code() { curl -s -o /dev/null -w '%{http_code}' --cacert "$LOCAL_CLUSTER_CA_FILE
 [[ "$(code /api/v1/secrets)" == 403 ]] || fail "token can list secrets"
 step "ok: Backstage token reads pods and deployments, not secrets"
 
+# ---- nodes read as healthy: versions, runtime, heartbeats ---------------------
+server_version="$(k version -o json 2>/dev/null | sed -n 's/.*"gitVersion": *"\([^"]*\)".*/\1/p' | tail -1)"
+[[ "$server_version" == v1.* ]] || fail "cannot read the server version"
+bad_nodes="$(k get nodes -o jsonpath='{range .items[*]}{.metadata.name} {.status.nodeInfo.kubeletVersion} {.status.nodeInfo.kubeProxyVersion} {.status.nodeInfo.containerRuntimeVersion}{"\n"}{end}' \
+  | awk -v v="$server_version" '$2 != v || $3 != v || $4 !~ /^containerd:\/\//')"
+[[ -z "$bad_nodes" ]] || fail "nodes whose kubelet/kube-proxy version is not $server_version or runtime not containerd: $bad_nodes"
+step "ok: all nodes report kubelet and kube-proxy $server_version and a containerd runtime"
+fresh_node_leases() {
+  local now n=0 t
+  now="$(date +%s)"
+  for t in $(k -n kube-node-lease get leases -o jsonpath='{range .items[*]}{.spec.renewTime}{"\n"}{end}'); do
+    (( now - $(date -d "$t" +%s) <= 40 )) && n=$((n + 1))
+  done
+  (( n >= ready_nodes ))
+}
+wait_until 30 "node Leases in kube-node-lease renewed within 40 s" fresh_node_leases
+leader() { [[ -n "$(k -n kube-system get lease "$1" -o jsonpath='{.spec.holderIdentity}' 2>/dev/null)" ]]; }
+wait_until 60 "leader Lease kube-system/kube-scheduler held" leader kube-scheduler
+wait_until 60 "leader Lease kube-system/kube-controller-manager held" leader kube-controller-manager
+
+# ---- kubelet API: logs through the API server --------------------------------
+smoke_pod="$(k -n default get pods -l app=smoke -o jsonpath='{.items[0].metadata.name}')"
+nginx_logs() { [[ "$(k -n default logs "$smoke_pod" --tail=5 2>/dev/null | wc -l)" -eq 5 ]]; }
+wait_until 30 "kubectl logs --tail=5 on an nginx pod gives 5 lines" nginx_logs
+k -n default logs "$smoke_pod" --timestamps | grep -q 'Z .*\[notice\] 1#1: start worker processes' || fail "nginx log has no start-up lines"
+err="$(k -n default logs "$smoke_pod" --previous 2>&1)" && fail "logs --previous of a never-restarted container succeeded"
+[[ "$err" == *"previous terminated container \"nginx\" in pod \"$smoke_pod\" not found"* ]] || fail "logs --previous error: $err"
+err="$(k -n default logs "$smoke_pod" -c nope 2>&1)" && fail "logs of an unknown container succeeded"
+[[ "$err" == *"container nope is not valid for pod $smoke_pod"* ]] || fail "unknown container error: $err"
+err="$(k get --raw "/api/v1/namespaces/default/pods/$smoke_pod/log?tailLines=-1" 2>&1)" && fail "tailLines=-1 accepted"
+[[ "$err" == *"must be greater than or equal to 0"* ]] || fail "tailLines=-1 error: $err"
+step "ok: logs, --previous/unknown container/negative tailLines errors"
+# follow ends when the container exits
+k -n default run smoke-once --image=docker.io/library/busybox:1.37 --restart=Never \
+  --annotations=local-cluster.jetstream2/simulate=complete --annotations=local-cluster.jetstream2/run-seconds=4 >/dev/null
+pod_running() { [[ "$(k -n default get pod smoke-once -o jsonpath='{.status.phase}' 2>/dev/null)" == Running ]]; }
+wait_until 60 "pod smoke-once Running" pod_running
+t1=$SECONDS
+out="$(timeout 30 kubectl --kubeconfig "$KUBECONFIG" -n default logs -f smoke-once)" || fail "logs -f did not end with the container (exit $?)"
+[[ "$(tail -1 <<<"$out")" == *'msg="done"'* ]] || fail "followed log does not end with the exit line: $out"
+step "ok: logs -f ended $((SECONDS - t1))s after it started, when the container exited"
+
+# ---- metrics.k8s.io -----------------------------------------------------------
+top_nodes() { [[ "$(k top nodes --no-headers 2>/dev/null | wc -l)" -ge "$ready_nodes" ]]; }
+wait_until 60 "kubectl top nodes lists $ready_nodes nodes" top_nodes
+k top nodes | sed 's/^/  /'
+top_pods() { k top pods -A --no-headers 2>/dev/null | grep -q "^default  *smoke-"; }
+wait_until 30 "kubectl top pods -A lists the smoke pod" top_pods
+[[ "$(code /apis/metrics.k8s.io/v1beta1/pods)" == 200 ]] || fail "token cannot list pod metrics"
+step "ok: the Backstage token reads pod metrics"
+
 if (( seed )); then
   wait_until 120 "science-api: 3 api pods Running" running science app.kubernetes.io/component=api 3
   crash() { k -n science get pods -l app.kubernetes.io/component=worker -o jsonpath='{.items[*].status.containerStatuses[*].state.waiting.reason}' | grep -q CrashLoopBackOff; }
   wait_until 60 "science-api: worker in CrashLoopBackOff" crash
+  prev_err() { k -n science logs deploy/worker --previous 2>/dev/null | tail -1 | grep -q '^redis.exceptions.ConnectionError'; }
+  wait_until 30 "kubectl logs --previous on the crash-looping worker ends with its exit error" prev_err
+  top_api() { [[ "$(k top pods -n science -l app.kubernetes.io/component=api --no-headers 2>/dev/null | wc -l)" -eq 3 ]]; }
+  wait_until 30 "kubectl top pods shows the 3 science api pods" top_api
+  k top pods -A | sed 's/^/  /'
   job_done() { [[ "$(k -n ml get job preprocess -o jsonpath='{.status.succeeded}')" == 1 ]]; }
   wait_until 120 "gpu-training: Job preprocess succeeded" job_done
   wait_until 60 "gpu-training: trainer Running on the GPU node" running ml app.kubernetes.io/name=trainer 1

@@ -7,6 +7,8 @@
 # Defaults: state dir $LOCAL_CLUSTER_DIR or ${XDG_CACHE_HOME:-$HOME/.cache}/jetstream2-local-cluster/state,
 # API port $LOCAL_CLUSTER_PORT or 6443. Other ports derive from the API port P:
 # etcd client P+1000, etcd peer P+1001, controller-manager P+1002, scheduler P+1003.
+# The simulated nodes' kubelet APIs listen on 127.A.B.(10+i):10250 and the metrics
+# API on 127.A.B.2:4443, where A.B is P in two bytes (A=P/256, B=P%256).
 #
 # Idempotent: when the cluster in DIR is already up and healthy it only prints the
 # environment. Afterwards: `source DIR/env` (LOCAL_CLUSTER_URL, LOCAL_CLUSTER_TOKEN_FILE,
@@ -42,6 +44,10 @@ etcd_port=$((port + 1000))
 etcd_peer_port=$((port + 1001))
 cm_port=$((port + 1002))
 sched_port=$((port + 1003))
+# A loopback /24 of this cluster's own: 127.<P/256>.<P%256>.0 (P >= 1024, so never 127.0.0.x).
+node_net="127.$((port / 256)).$((port % 256))"
+node_ip_base="$node_net.10"
+metrics_addr="$node_net.2:4443"
 url="https://127.0.0.1:$port"
 pki="$state/pki"
 logs="$state/logs"
@@ -98,6 +104,13 @@ if [[ -f "$state/port" && "$(cat "$state/port")" != "$port" ]] && { alive etcd |
 fi
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if ! alive nodes; then
+  for a in "$node_ip_base:10250" "$metrics_addr"; do
+    if (exec 3<>"/dev/tcp/${a%:*}/${a##*:}") 2>/dev/null; then
+      die "$a (for the simulated nodes) is already in use by something else"
+    fi
+  done
+fi
 for p in $port $etcd_port $etcd_peer_port $cm_port $sched_port; do
   case $p in
     "$port") who=apiserver ;; "$etcd_port"|"$etcd_peer_port") who=etcd ;; "$cm_port") who=controller-manager ;; *) who=scheduler ;;
@@ -129,7 +142,7 @@ if [[ ! -s "$pki/ca.crt" ]]; then
   openssl req -x509 -new -key "$pki/ca.key" -subj "/CN=local-cluster-ca" -days 3650 -sha256 \
     -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign,digitalSignature" \
     -out "$pki/ca.crt" 2>/dev/null
-  rm -f "$pki"/{apiserver,admin,controller-manager,scheduler,nodes}.{crt,key}
+  rm -f "$pki"/{apiserver,apiserver-kubelet-client,admin,controller-manager,scheduler,nodes}.{crt,key}
 fi
 # Front proxy (request-header) CA: lets the apiserver and its delegating components
 # trust aggregated API servers (e.g. a metrics-server added later).
@@ -145,6 +158,8 @@ gen_cert apiserver "/CN=kube-apiserver" "$(printf '%s\n' 'basicConstraints=CA:FA
   'keyUsage=critical,digitalSignature,keyEncipherment' 'extendedKeyUsage=serverAuth' \
   'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local,IP:10.96.0.1')"
 gen_cert admin "/O=system:masters/CN=kubernetes-admin" "$client_ext"
+# The API server's client certificate towards kubelets (logs), as kubeadm makes it.
+gen_cert apiserver-kubelet-client "/O=kubeadm:cluster-admins/CN=kube-apiserver-kubelet-client" "$client_ext"
 gen_cert controller-manager "/CN=system:kube-controller-manager" "$client_ext"
 gen_cert scheduler "/CN=system:kube-scheduler" "$client_ext"
 gen_cert nodes "/O=system:masters/CN=local-cluster-nodes" "$client_ext"
@@ -219,9 +234,23 @@ start_proc apiserver \
   --authorization-mode=Node,RBAC --allow-privileged=true \
   --enable-admission-plugins=NodeRestriction \
   --kubelet-timeout=5s --profiling=false \
+  --kubelet-preferred-address-types=InternalIP,Hostname,InternalDNS,ExternalDNS,ExternalIP \
+  --kubelet-client-certificate="$pki/apiserver-kubelet-client.crt" --kubelet-client-key="$pki/apiserver-kubelet-client.key" \
+  --kubelet-certificate-authority="$pki/ca.crt" \
   --cert-dir="$pki/apiserver-generated" \
   --v=1
 wait_for apiserver 120 bash -c "[[ \"\$(curl -s --max-time 3 --cacert '$pki/ca.crt' '$url/readyz')\" == ok ]]"
+
+# Leader election is on, as on kubeadm or Magnum clusters (Leases kube-controller-manager
+# and kube-scheduler in kube-system). A Lease left behind by a stopped process of this
+# state dir would make its successor wait the lease out (15 s); delete it instead.
+clear_stale_lease() { # component
+  alive "$1" && return 0
+  kubectl --kubeconfig "$state/admin.kubeconfig" -n kube-system delete lease "kube-$1" \
+    --ignore-not-found --request-timeout=5s >/dev/null 2>&1 || true
+}
+clear_stale_lease controller-manager
+clear_stale_lease scheduler
 
 start_proc controller-manager \
   --kubeconfig="$pki/controller-manager.kubeconfig" \
@@ -232,13 +261,13 @@ start_proc controller-manager \
   --service-account-private-key-file="$pki/sa.key" --root-ca-file="$pki/ca.crt" \
   --cluster-signing-cert-file="$pki/ca.crt" --cluster-signing-key-file="$pki/ca.key" \
   --service-cluster-ip-range=10.96.0.0/16 --cluster-cidr=10.244.0.0/16 --allocate-node-cidrs=false \
-  --leader-elect=false --profiling=false --v=1
+  --leader-elect=true --profiling=false --v=1
 start_proc scheduler \
   --kubeconfig="$pki/scheduler.kubeconfig" \
   --authentication-kubeconfig="$pki/scheduler.kubeconfig" \
   --authorization-kubeconfig="$pki/scheduler.kubeconfig" \
   --bind-address=127.0.0.1 --secure-port="$sched_port" --cert-dir="$pki/scheduler-generated" \
-  --leader-elect=false --profiling=false --v=1
+  --leader-elect=true --profiling=false --v=1
 wait_for controller-manager 60 curl -sfk --max-time 2 "https://127.0.0.1:$cm_port/healthz"
 wait_for scheduler 60 curl -sfk --max-time 2 "https://127.0.0.1:$sched_port/healthz"
 
@@ -273,9 +302,19 @@ fi
 say "Backstage service account token written to $state/backstage.token"
 
 # ---- simulated nodes ---------------------------------------------------------
-start_proc nodes --kubeconfig="$pki/nodes.kubeconfig" --config="$nodes_file" --v=0
+start_proc nodes --kubeconfig="$pki/nodes.kubeconfig" --config="$nodes_file" --v=0 \
+  --node-ip-base="$node_ip_base" --kubelet-port=10250 \
+  --tls-ca-cert="$pki/ca.crt" --tls-ca-key="$pki/ca.key" \
+  --metrics-address="$metrics_addr" \
+  --requestheader-client-ca-file="$pki/front-proxy-ca.crt" --requestheader-allowed-names=front-proxy-client
 want_nodes="$(grep -cE '^[[:space:]]*-[[:space:]]+name:' "$nodes_file")"
 wait_for nodes 60 bash -c "[[ \$(kubectl --kubeconfig '$state/admin.kubeconfig' get nodes -l local-cluster.jetstream2/simulated=true --no-headers 2>/dev/null | wc -l) -ge $want_nodes ]]"
+# The aggregator marks the metrics API Available once it reached the agent's server.
+metrics_available() {
+  [[ "$(kubectl --kubeconfig "$state/admin.kubeconfig" get apiservice v1beta1.metrics.k8s.io \
+    -o 'jsonpath={.status.conditions[?(@.type=="Available")].status}' 2>/dev/null)" == True ]]
+}
+wait_for nodes 60 metrics_available
 
 # ---- seed workloads ----------------------------------------------------------
 # Applied once per content: re-running start.sh does not undo later changes

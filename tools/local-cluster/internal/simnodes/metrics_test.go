@@ -37,7 +37,7 @@ func metricsFixture(t *testing.T) (*metricsServer, *fakePods, *httptest.Server, 
 	trainer := runningPod("ml", "trainer-1", "gpu", "trainer", "nvcr.io/nvidia/pytorch:24.08-py3", logBase)
 	trainer.Spec.Containers[0].Resources.Requests = corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("4"), corev1.ResourceMemory: resource.MustParse("16Gi")}
 	store.pods["ml/trainer-1"] = trainer
-	store.pods["science/worker-1"] = crashLoopPod("science", "worker-1", "gpu") // no running container: no metrics
+	store.pods["science/worker-1"] = crashLoopPod("science", "worker-1", "gpu")      // no running container: no metrics
 	bare := runningPod("default", "bare", "cp", "app", "example.org/app:1", logBase) // no requests or limits
 	store.pods["default/bare"] = bare
 
