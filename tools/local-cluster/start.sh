@@ -199,20 +199,21 @@ start_proc() { # name args...
   say "started $name (pid $!, log $logs/$name.log)"
 }
 
-wait_for() { # name timeout-seconds check-command...
+wait_for() { # name timeout-seconds check-command...   ($WHAT: what to call it in messages)
   local name="$1" timeout="$2"; shift 2
+  local what="${WHAT:-$name}"
   local deadline=$((SECONDS + timeout)) dots=0
   until "$@" >/dev/null 2>&1; do
     if ! alive "$name"; then
       echo >&2; say "$name exited; last log lines:"; tail -25 "$logs/$name.log" >&2; exit 1
     fi
     if (( SECONDS >= deadline )); then
-      echo >&2; say "$name not ready after ${timeout}s; last log lines:"; tail -25 "$logs/$name.log" >&2; exit 1
+      echo >&2; say "$what not ready after ${timeout}s; last log lines of $name:"; tail -25 "$logs/$name.log" >&2; exit 1
     fi
     printf '.' >&2; dots=1; sleep 1
   done
   (( dots )) && echo >&2
-  say "$name ready"
+  say "$what ready"
 }
 
 start_proc etcd --data-dir "$state/etcd" --client-port "$etcd_port" --peer-port "$etcd_peer_port" --unsafe-no-fsync
@@ -314,7 +315,7 @@ metrics_available() {
   [[ "$(kubectl --kubeconfig "$state/admin.kubeconfig" get apiservice v1beta1.metrics.k8s.io \
     -o 'jsonpath={.status.conditions[?(@.type=="Available")].status}' 2>/dev/null)" == True ]]
 }
-wait_for nodes 60 metrics_available
+WHAT="metrics API (APIService v1beta1.metrics.k8s.io Available)" wait_for nodes 60 metrics_available
 
 # ---- seed workloads ----------------------------------------------------------
 # Applied once per content: re-running start.sh does not undo later changes

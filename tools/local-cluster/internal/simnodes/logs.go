@@ -62,7 +62,7 @@ type logProfile struct {
 // like a kubelet that rotated the older part away.
 const maxLogSpan = 6 * time.Hour
 
-const startupStep = 137 * time.Millisecond
+const startupStep = 3 * time.Millisecond
 
 // logLines returns the run's log lines with timestamps up to until. A finished
 // run's log is complete: its last lines (the exit) come after its end time.

@@ -214,6 +214,11 @@ func (m *metricsServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok"))
 		return
+	case "/openapi/v2":
+		// A minimal spec, so that the aggregator's OpenAPI controller has something to merge.
+		writeJSON(w, http.StatusOK, map[string]any{"swagger": "2.0", "paths": map[string]any{},
+			"info": map[string]string{"title": "metrics.k8s.io (simulated by local-cluster nodes)", "version": metricsVersion}})
+		return
 	case "/apis":
 		writeJSON(w, http.StatusOK, metav1.APIGroupList{TypeMeta: metav1.TypeMeta{Kind: "APIGroupList", APIVersion: "v1"},
 			Groups: []metav1.APIGroup{metricsAPIGroup()}})
