@@ -125,7 +125,8 @@ err="$(k -n default logs "$smoke_pod" -c nope 2>&1)" && fail "logs of an unknown
 [[ "$err" == *"container nope is not valid for pod $smoke_pod"* ]] || fail "unknown container error: $err"
 err="$(k get --raw "/api/v1/namespaces/default/pods/$smoke_pod/log?tailLines=-1" 2>&1)" && fail "tailLines=-1 accepted"
 [[ "$err" == *"must be greater than or equal to 0"* ]] || fail "tailLines=-1 error: $err"
-step "ok: logs, --previous/unknown container/negative tailLines errors"
+[[ "$(code "/api/v1/namespaces/default/pods/$smoke_pod/log?tailLines=1")" == 200 ]] || fail "the Backstage token cannot read pod logs"
+step "ok: logs (also with the Backstage token), --previous/unknown container/negative tailLines errors"
 # follow ends when the container exits
 k -n default run smoke-once --image=docker.io/library/busybox:1.37 --restart=Never \
   --annotations=local-cluster.jetstream2/simulate=complete --annotations=local-cluster.jetstream2/run-seconds=4 >/dev/null

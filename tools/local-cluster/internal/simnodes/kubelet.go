@@ -357,26 +357,50 @@ func (l *limitedWriter) write(s string) bool {
 
 // withClientCert lets through requests with a client certificate the TLS layer
 // verified (the API server's --kubelet-client-certificate); others get 401 as
-// from a kubelet with anonymous auth off.
+// from a kubelet with anonymous auth off. Instead of the kubelet's
+// SubjectAccessReview (nodes/proxy), it admits the API server's kubelet client
+// (CN kube-apiserver-kubelet-client) and cluster admins (O system:masters or
+// kubeadm:cluster-admins), and answers others 403 with the kubelet's message.
 func withClientCert(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if _, _, err := clientIdentity(r.TLS); err != nil {
+		cn, orgs, err := clientIdentity(r.TLS)
+		if err != nil {
 			writeError(w, http.StatusUnauthorized, errors.New("Unauthorized"))
+			return
+		}
+		if !kubeletAllowed(cn, orgs) {
+			sub := "proxy"
+			if r.URL.Path == "/healthz" {
+				sub = "healthz"
+			}
+			writeError(w, http.StatusForbidden, fmt.Errorf("Forbidden (user=%s, verb=get, resource=nodes, subresource(s)=[%s])", cn, sub))
 			return
 		}
 		h.ServeHTTP(w, r)
 	})
 }
 
+func kubeletAllowed(cn string, orgs []string) bool {
+	if cn == "kube-apiserver-kubelet-client" {
+		return true
+	}
+	for _, o := range orgs {
+		if o == "system:masters" || o == "kubeadm:cluster-admins" {
+			return true
+		}
+	}
+	return false
+}
+
 // serveTLS serves h on addr until ctx ends, with the given serving certificate,
 // verifying client certificates against clientCAs.
-func serveTLS(ctx context.Context, name, addr string, cert tls.Certificate, clientCAs *tls.Config, h http.Handler) error {
+func serveTLS(ctx context.Context, name, addr string, cert tls.Certificate, clientCAs *tls.Config, h http.Handler) (net.Addr, error) {
 	cfg := clientCAs.Clone()
 	cfg.Certificates = []tls.Certificate{cert}
 	cfg.MinVersion = tls.VersionTLS12
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	srv := &http.Server{Handler: h, TLSConfig: cfg, ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog: nil, BaseContext: func(net.Listener) context.Context { return ctx }}
@@ -388,10 +412,10 @@ func serveTLS(ctx context.Context, name, addr string, cert tls.Certificate, clie
 		_ = srv.Close()
 	}()
 	go func() {
-		klog.Infof("%s listening on https://%s", name, addr)
+		klog.Infof("%s listening on https://%s", name, ln.Addr())
 		if err := srv.ServeTLS(ln, "", ""); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			klog.Errorf("%s: %v", name, err)
 		}
 	}()
-	return nil
+	return ln.Addr(), nil
 }

@@ -58,7 +58,7 @@ func startKubelets(ctx context.Context, cfg *NodesConfig, ca *certAuthority, pc 
 		}
 		h := withClientCert(newKubeletServer(n.Name, pc.getPod, pc.listPods))
 		addr := net.JoinHostPort(ip, strconv.Itoa(int(cfg.port())))
-		if err := serveTLS(ctx, "kubelet API of "+n.Name, addr, cert, tlsCfg, h); err != nil {
+		if _, err := serveTLS(ctx, "kubelet API of "+n.Name, addr, cert, tlsCfg, h); err != nil {
 			return err
 		}
 	}
@@ -112,7 +112,7 @@ func startMetrics(ctx context.Context, client kubernetes.Interface, agg aggregat
 		now:  time.Now,
 	}
 	tlsCfg := &tls.Config{ClientAuth: tls.VerifyClientCertIfGiven, ClientCAs: proxyCAs}
-	if err := serveTLS(ctx, "metrics API", opts.metricsAddr, cert, tlsCfg, withFrontProxy(ms, opts.frontProxyNames)); err != nil {
+	if _, err := serveTLS(ctx, "metrics API", opts.metricsAddr, cert, tlsCfg, withFrontProxy(ms, opts.frontProxyNames)); err != nil {
 		return err
 	}
 	caPEM, err := os.ReadFile(opts.caCert)
