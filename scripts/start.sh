@@ -33,6 +33,11 @@ fi
 if [ -n "${POSTGRES_HOST:-}" ]; then
   # PostgreSQL: run as in production, the backend serving the built app on one port.
   configs+=(--config "$root/app-config.production.yaml")
+  # app-config.production.yaml names the catalog files as the production layout has them (./catalog, from
+  # the image's folder); this backend runs from packages/backend, so point it at the repository's files.
+  catalog_config="$(mktemp "${TMPDIR:-/tmp}/js2-start-catalog.XXXXXX.yaml")"
+  printf 'catalog:\n  locations:\n    - type: file\n      target: %s/catalog/all.yaml\n    - type: file\n      target: %s/catalog/templates/all.yaml\n      rules:\n        - allow: [Template, Location]\n' "$root" "$root" > "$catalog_config"
+  configs+=(--config "$catalog_config")
   echo "[start] POSTGRES_HOST is set: building the app, then serving it from the backend with PostgreSQL"
   (cd packages/app && backstage-cli package build "${configs[@]}")
   echo "[start] starting the portal: open http://localhost:7007 (sign in as guest)"
