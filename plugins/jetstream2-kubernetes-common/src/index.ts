@@ -10,3 +10,4 @@ export * from './types';
 export * from './catalogue';
 export * from './insights';
 export * from './jetstream2';
+export * from './resources';

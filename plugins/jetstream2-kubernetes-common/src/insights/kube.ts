@@ -1,3 +1,4 @@
+import { resourceRegistry, type ResourceKey } from '../resources/registry';
 /*
  * The few fields of Kubernetes objects that the insight rules read. The shapes are structural so that the
  * rules accept plain JSON from the API server (or the typed objects of @kubernetes/client-node) without
@@ -35,43 +36,10 @@ export interface KubeObject {
   [key: string]: unknown;
 }
 
-/** Objects of one cluster (or of one entity in a cluster), by type. Every list is optional. */
-export interface ClusterObjects {
-  nodes?: KubeObject[];
-  namespaces?: KubeObject[];
-  pods?: KubeObject[];
-  deployments?: KubeObject[];
-  replicaSets?: KubeObject[];
-  statefulSets?: KubeObject[];
-  daemonSets?: KubeObject[];
-  jobs?: KubeObject[];
-  cronJobs?: KubeObject[];
-  services?: KubeObject[];
-  ingresses?: KubeObject[];
-  persistentVolumeClaims?: KubeObject[];
-  horizontalPodAutoscalers?: KubeObject[];
-  /** Warning events (core/v1 Event). */
-  events?: KubeObject[];
-  leases?: KubeObject[];
-  storageClasses?: KubeObject[];
-}
+/** Objects of one cluster (or of one entity in a cluster), by registry key. Every list is optional. */
+export type ClusterObjects = { [K in ResourceKey]?: KubeObject[] };
 
-/** The Kubernetes kind of each ClusterObjects list. */
-export const clusterObjectKinds: Record<keyof ClusterObjects, string> = {
-  nodes: 'Node',
-  namespaces: 'Namespace',
-  pods: 'Pod',
-  deployments: 'Deployment',
-  replicaSets: 'ReplicaSet',
-  statefulSets: 'StatefulSet',
-  daemonSets: 'DaemonSet',
-  jobs: 'Job',
-  cronJobs: 'CronJob',
-  services: 'Service',
-  ingresses: 'Ingress',
-  persistentVolumeClaims: 'PersistentVolumeClaim',
-  horizontalPodAutoscalers: 'HorizontalPodAutoscaler',
-  events: 'Event',
-  leases: 'Lease',
-  storageClasses: 'StorageClass',
-};
+/** The Kubernetes kind of each ClusterObjects list (from the resource registry). */
+export const clusterObjectKinds = Object.fromEntries(
+  resourceRegistry.map(d => [d.key, d.kind]),
+) as Record<ResourceKey, string>;

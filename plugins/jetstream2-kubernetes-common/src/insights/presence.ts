@@ -1,116 +1,28 @@
 import type { ConceptPresence } from '../types';
-import { clusterObjectKinds } from './kube';
+import { resourceRegistry } from '../resources/registry';
+import { objectStatus } from '../resources/status';
 import type { ClusterObjects, KubeObject } from './kube';
 
-/** The concept id that explains each collected kind (ids of the concept catalogue). */
-export const conceptIdByKind: Record<string, string> = {
-  Node: 'node',
-  Namespace: 'namespace',
-  Pod: 'pod',
-  Deployment: 'deployment',
-  ReplicaSet: 'replicaset',
-  StatefulSet: 'statefulset',
-  DaemonSet: 'daemonset',
-  Job: 'job',
-  CronJob: 'cronjob',
-  Service: 'service',
-  Ingress: 'ingress',
-  PersistentVolumeClaim: 'persistent-volume-claim',
-  HorizontalPodAutoscaler: 'horizontal-pod-autoscaler',
-  Event: 'event',
-  Lease: 'lease',
-  StorageClass: 'storage-class',
-};
+/** The concept id that explains each collected kind (from the resource registry). */
+export const conceptIdByKind: Record<string, string> = Object.fromEntries(
+  resourceRegistry
+    .filter(d => 'conceptId' in d)
+    .map(d => [d.kind, d.conceptId as string]),
+);
 
-/** The order concepts are listed in: workloads first, then networking, storage, scaling, cluster. */
-const presenceOrder: (keyof ClusterObjects)[] = [
-  'pods',
-  'deployments',
-  'replicaSets',
-  'statefulSets',
-  'daemonSets',
-  'jobs',
-  'cronJobs',
-  'services',
-  'ingresses',
-  'persistentVolumeClaims',
-  'horizontalPodAutoscalers',
-  'nodes',
-  'namespaces',
-];
+/** The order concepts are listed in: the registry's order, for the types shown with counts. */
+const presenceOrder = resourceRegistry.filter(
+  d => 'presence' in d && d.presence,
+);
 
 export function pluralKind(kind: string, n: number): string {
   if (n === 1) return kind;
   return kind.endsWith('s') ? `${kind}es` : `${kind}s`;
 }
 
-function readyOf(
-  ready: number | undefined,
-  wanted: number | undefined,
-): string {
-  const w = wanted ?? 0;
-  const r = ready ?? 0;
-  if (w === 0) return 'Scaled to zero';
-  return r >= w ? 'Ready' : 'Not ready';
-}
-
 /** A short state of one object, used to group counts: "Running", "Pending", "Ready", "Bound", ... */
 export function objectState(kind: string, obj: KubeObject): string {
-  const s = obj.status ?? {};
-  switch (kind) {
-    case 'Pod': {
-      const statuses = [
-        ...(s.initContainerStatuses ?? []),
-        ...(s.containerStatuses ?? []),
-      ];
-      if (
-        statuses.some(
-          (c: any) => c.state?.waiting?.reason === 'CrashLoopBackOff',
-        )
-      ) {
-        return 'CrashLoopBackOff';
-      }
-      if (obj.metadata?.deletionTimestamp) return 'Terminating';
-      return s.phase ?? 'Unknown';
-    }
-    case 'Deployment':
-    case 'StatefulSet':
-    case 'ReplicaSet':
-      return readyOf(s.readyReplicas, obj.spec?.replicas ?? 1);
-    case 'DaemonSet':
-      return readyOf(s.numberReady, s.desiredNumberScheduled);
-    case 'Job': {
-      const conds = s.conditions ?? [];
-      if (conds.some((c: any) => c.type === 'Complete' && c.status === 'True'))
-        return 'Complete';
-      if (conds.some((c: any) => c.type === 'Failed' && c.status === 'True'))
-        return 'Failed';
-      return s.active ? 'Running' : 'Pending';
-    }
-    case 'CronJob':
-      return obj.spec?.suspend ? 'Suspended' : 'Scheduled';
-    case 'Service':
-      return obj.spec?.type ?? 'ClusterIP';
-    case 'Ingress':
-      return (s.loadBalancer?.ingress ?? []).length > 0
-        ? 'Has address'
-        : 'No address';
-    case 'PersistentVolumeClaim':
-      return s.phase ?? 'Pending';
-    case 'HorizontalPodAutoscaler':
-      return `${s.currentReplicas ?? 0} replicas`;
-    case 'Node': {
-      const ready = (s.conditions ?? []).some(
-        (c: any) => c.type === 'Ready' && c.status === 'True',
-      );
-      if (!ready) return 'NotReady';
-      return obj.spec?.unschedulable ? 'Cordoned' : 'Ready';
-    }
-    case 'Namespace':
-      return s.phase ?? 'Active';
-    default:
-      return 'Present';
-  }
+  return objectStatus(kind, obj).state;
 }
 
 /** "3 Pods: 2 Running, 1 Pending" */
@@ -130,9 +42,9 @@ export function computeConceptPresence(
   objects: ClusterObjects,
 ): ConceptPresence[] {
   const result: ConceptPresence[] = [];
-  for (const list of presenceOrder) {
-    const items = objects[list] ?? [];
-    const kind = clusterObjectKinds[list];
+  for (const def of presenceOrder) {
+    const items = objects[def.key] ?? [];
+    const kind = def.kind;
     if (items.length === 0) continue;
     const states: Record<string, number> = {};
     for (const item of items) {

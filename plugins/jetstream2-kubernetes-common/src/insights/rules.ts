@@ -5,6 +5,7 @@ import type {
   ObjectRef,
 } from '../types';
 import type { ClusterObjects, KubeObject } from './kube';
+import { isNodeReady } from '../resources/status';
 import { GPU_RESOURCE, parseQuantity, podRequests } from './quantities';
 
 /** What the rules look at. */
@@ -101,12 +102,6 @@ function indexSchedulingEvents(events: KubeObject[]): Map<string, string[]> {
 
 function isPending(pod: KubeObject): boolean {
   return pod.status?.phase === 'Pending' && !pod.metadata?.deletionTimestamp;
-}
-
-function nodeIsReady(node: KubeObject): boolean {
-  return (node.status?.conditions ?? []).some(
-    (c: any) => c.type === 'Ready' && c.status === 'True',
-  );
 }
 
 function isDefaultStorageClass(sc: KubeObject): boolean {
@@ -279,8 +274,8 @@ function nodeRule(
     );
     nodes = nodes.filter(n => used.has(n.metadata?.name));
   }
-  const notReady = nodes.filter(n => !nodeIsReady(n));
-  const cordoned = nodes.filter(n => nodeIsReady(n) && n.spec?.unschedulable);
+  const notReady = nodes.filter(n => !isNodeReady(n));
+  const cordoned = nodes.filter(n => isNodeReady(n) && n.spec?.unschedulable);
   if (notReady.length === 0 && cordoned.length === 0) return [];
   const refs = [...notReady, ...cordoned].map(n => ref('Node', n));
   const parts: string[] = [];
