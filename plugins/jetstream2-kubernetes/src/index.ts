@@ -19,3 +19,4 @@ export {
   type EntityName,
 } from './api';
 export { rootRouteRef } from './routes';
+export { HomePageCard as Jetstream2KubernetesHomePageCard } from './components/HomePageCard';
