@@ -121,7 +121,7 @@ wait_until 30 "kubectl logs --tail=5 on an nginx pod gives 5 lines" nginx_logs
 k -n default logs "$smoke_pod" --timestamps | grep -q 'Z .*\[notice\] 1#1: start worker processes' || fail "nginx log has no start-up lines"
 err="$(k -n default logs "$smoke_pod" --previous 2>&1)" && fail "logs --previous of a never-restarted container succeeded"
 [[ "$err" == *"previous terminated container \"nginx\" in pod \"$smoke_pod\" not found"* ]] || fail "logs --previous error: $err"
-err="$(k -n default logs "$smoke_pod" -c nope 2>&1)" && fail "logs of an unknown container succeeded"
+err="$(k get --raw "/api/v1/namespaces/default/pods/$smoke_pod/log?container=nope" 2>&1)" && fail "logs of an unknown container succeeded"
 [[ "$err" == *"container nope is not valid for pod $smoke_pod"* ]] || fail "unknown container error: $err"
 err="$(k get --raw "/api/v1/namespaces/default/pods/$smoke_pod/log?tailLines=-1" 2>&1)" && fail "tailLines=-1 accepted"
 [[ "$err" == *"must be greater than or equal to 0"* ]] || fail "tailLines=-1 error: $err"
