@@ -1,4 +1,5 @@
-import type { Config } from '@backstage/config';
+import { readDurationFromConfig, type Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import type { CollectorSettings } from './services/ClusterCollector/types';
 
 export interface PluginSettings {
@@ -6,22 +7,192 @@ export interface PluginSettings {
   persistIntervalMs: number;
   leaseTtlMs: number;
   templateTag: string;
+  /** How often `type: catalog` clusters are re-read from the catalog. */
+  catalogRefreshMs: number;
+  /** How often token and CA files named in cluster entries are checked for changes. */
+  credentialFileCheckMs: number;
+  /** Change notices: quiet time after the last change before a notice is sent. */
+  signalDebounceMs: number;
+  /** Change notices: longest delay of a notice while changes keep coming. */
+  signalMaxWaitMs: number;
 }
 
-/** Reads `jetstream2Kubernetes.*` (see config.d.ts) with defaults. */
+const ROOT = 'jetstream2Kubernetes';
+
+/** Default of every duration, in milliseconds: the one place they live (config.d.ts quotes them). */
+const defaultDurationsMs = {
+  healthIntervalMs: 15_000,
+  requestTimeoutMs: 10_000,
+  minBackoffMs: 1_000,
+  maxBackoffMs: 30_000,
+  persistIntervalMs: 30_000,
+  leaseTtlMs: 60_000,
+  catalogRefreshMs: 30_000,
+  credentialFileCheckMs: 5_000,
+  signalDebounceMs: 300,
+  signalMaxWaitMs: 1_000,
+};
+
+type DurationField = keyof typeof defaultDurationsMs;
+
+/** The config key (under `jetstream2Kubernetes`) of every duration. */
+const durationKeys: Record<DurationField, string> = {
+  healthIntervalMs: 'collection.healthInterval',
+  requestTimeoutMs: 'collection.requestTimeout',
+  minBackoffMs: 'collection.minBackoff',
+  maxBackoffMs: 'collection.maxBackoff',
+  persistIntervalMs: 'collection.persistInterval',
+  leaseTtlMs: 'collection.leaseDuration',
+  catalogRefreshMs: 'clusters.catalogRefreshInterval',
+  credentialFileCheckMs: 'clusters.credentialFileCheckInterval',
+  signalDebounceMs: 'signals.debounce',
+  signalMaxWaitMs: 'signals.maxWait',
+};
+
+/** The keys read before durations were HumanDurations; refused so an old config never silently falls back. */
+const replacedKeys: Record<string, string> = {
+  'collection.healthIntervalSeconds': durationKeys.healthIntervalMs,
+  'collection.requestTimeoutSeconds': durationKeys.requestTimeoutMs,
+  'collection.maxBackoffSeconds': durationKeys.maxBackoffMs,
+  'collection.persistIntervalSeconds': durationKeys.persistIntervalMs,
+  'collection.leaseSeconds': durationKeys.leaseTtlMs,
+};
+
+const d = defaultDurationsMs;
+
+/** The defaults of every setting. */
+export const defaultSettings: PluginSettings = {
+  collector: {
+    healthIntervalMs: d.healthIntervalMs,
+    requestTimeoutMs: d.requestTimeoutMs,
+    minBackoffMs: d.minBackoffMs,
+    maxBackoffMs: d.maxBackoffMs,
+    listPageSize: 500,
+  },
+  persistIntervalMs: d.persistIntervalMs,
+  leaseTtlMs: d.leaseTtlMs,
+  templateTag: 'jetstream2-cluster',
+  catalogRefreshMs: d.catalogRefreshMs,
+  credentialFileCheckMs: d.credentialFileCheckMs,
+  signalDebounceMs: d.signalDebounceMs,
+  signalMaxWaitMs: d.signalMaxWaitMs,
+};
+
+// setTimeout/setInterval fire at once for delays above 2^31-1 ms (about 24.8 days).
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const MS_PER_UNIT = {
+  years: 365 * 24 * 3_600_000,
+  months: 30 * 24 * 3_600_000,
+  weeks: 7 * 24 * 3_600_000,
+  days: 24 * 3_600_000,
+  hours: 3_600_000,
+  minutes: 60_000,
+  seconds: 1_000,
+  milliseconds: 1,
+} as const;
+
+function settingError(key: string, reason: string): InputError {
+  return new InputError(
+    `Invalid setting ${ROOT}.${key}: ${reason}. Use a duration such as '15s', '500ms' or { seconds: 15 }.`,
+  );
+}
+
+function readDurationMs(config: Config, key: string, fallback: number) {
+  const fullKey = `${ROOT}.${key}`;
+  if (!config.has(fullKey)) return fallback;
+  let ms = 0;
+  try {
+    const duration = readDurationFromConfig(config, { key: fullKey });
+    for (const [unit, factor] of Object.entries(MS_PER_UNIT)) {
+      ms += (duration[unit as keyof typeof MS_PER_UNIT] ?? 0) * factor;
+    }
+  } catch (error) {
+    throw settingError(key, (error as Error).message);
+  }
+  if (!Number.isFinite(ms) || ms <= 0) {
+    throw settingError(key, 'it must be longer than zero');
+  }
+  if (ms > MAX_TIMER_MS) {
+    throw settingError(key, 'it must be at most 24 days');
+  }
+  return Math.round(ms);
+}
+
+/**
+ * Reads `jetstream2Kubernetes.*` (see config.d.ts). Missing keys take `defaultSettings`; a value that is not a
+ * positive duration (or a positive whole number for `listPageSize`) throws an `InputError` naming the setting,
+ * so the backend refuses to start rather than run with a value nobody chose.
+ */
 export function readPluginSettings(config: Config): PluginSettings {
-  const c = config.getOptionalConfig('jetstream2Kubernetes');
-  const seconds = (key: string, fallback: number) =>
-    Math.max(0.1, c?.getOptionalNumber(key) ?? fallback) * 1000;
+  for (const [old, replacement] of Object.entries(replacedKeys)) {
+    if (config.has(`${ROOT}.${old}`)) {
+      throw new InputError(
+        `The setting ${ROOT}.${old} (a number of seconds) was replaced by ${ROOT}.${replacement}, a duration such as '15s' or { seconds: 15 }.`,
+      );
+    }
+  }
+  const ms = {} as Record<DurationField, number>;
+  for (const field of Object.keys(durationKeys) as DurationField[]) {
+    ms[field] = readDurationMs(
+      config,
+      durationKeys[field],
+      defaultDurationsMs[field],
+    );
+  }
+  if (ms.minBackoffMs > ms.maxBackoffMs) {
+    throw settingError(
+      'collection.minBackoff',
+      'it must not be longer than collection.maxBackoff',
+    );
+  }
+  if (ms.signalMaxWaitMs < ms.signalDebounceMs) {
+    throw settingError(
+      'signals.maxWait',
+      'it must not be shorter than signals.debounce',
+    );
+  }
+
+  let listPageSize = defaultSettings.collector.listPageSize!;
+  const pageKey = `${ROOT}.collection.listPageSize`;
+  if (config.has(pageKey)) {
+    let value: number;
+    try {
+      value = config.getNumber(pageKey);
+    } catch (error) {
+      throw new InputError(
+        `Invalid setting ${pageKey}: ${(error as Error).message}`,
+      );
+    }
+    if (!Number.isInteger(value) || value <= 0) {
+      throw new InputError(
+        `Invalid setting ${pageKey}: it must be a whole number above zero, got ${value}`,
+      );
+    }
+    listPageSize = value;
+  }
+
+  const templateTag =
+    config.getOptionalString(`${ROOT}.templateTag`) ??
+    defaultSettings.templateTag;
+  if (!templateTag.trim()) {
+    throw new InputError(`Invalid setting ${ROOT}.templateTag: it is empty`);
+  }
+
   return {
     collector: {
-      healthIntervalMs: seconds('collection.healthIntervalSeconds', 15),
-      requestTimeoutMs: seconds('collection.requestTimeoutSeconds', 10),
-      maxBackoffMs: seconds('collection.maxBackoffSeconds', 30),
-      listPageSize: c?.getOptionalNumber('collection.listPageSize') ?? 500,
+      healthIntervalMs: ms.healthIntervalMs,
+      requestTimeoutMs: ms.requestTimeoutMs,
+      minBackoffMs: ms.minBackoffMs,
+      maxBackoffMs: ms.maxBackoffMs,
+      listPageSize,
     },
-    persistIntervalMs: seconds('collection.persistIntervalSeconds', 30),
-    leaseTtlMs: seconds('collection.leaseSeconds', 60),
-    templateTag: c?.getOptionalString('templateTag') ?? 'jetstream2-cluster',
+    persistIntervalMs: ms.persistIntervalMs,
+    leaseTtlMs: ms.leaseTtlMs,
+    templateTag,
+    catalogRefreshMs: ms.catalogRefreshMs,
+    credentialFileCheckMs: ms.credentialFileCheckMs,
+    signalDebounceMs: ms.signalDebounceMs,
+    signalMaxWaitMs: ms.signalMaxWaitMs,
   };
 }
