@@ -31,7 +31,7 @@ while [[ $# -gt 0 ]]; do
     --nodes) nodes_file="$2"; shift 2 ;;
     --nodes=*) nodes_file="${1#*=}"; shift ;;
     --no-seed) seed=0; shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "start.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
