@@ -25,6 +25,19 @@ export interface EntityName {
   name: string;
 }
 
+/** Which container's log {@link Jetstream2KubernetesApi.getPodLogs} reads. */
+export interface PodLogsRequest {
+  entity: EntityName;
+  cluster: string;
+  podNamespace: string;
+  pod: string;
+  container: string;
+  /** The previous run's log (after a restart). */
+  previous?: boolean;
+  /** Only the last N lines. */
+  tailLines?: number;
+}
+
 /** What the jetstream2-kubernetes backend offers the browser. */
 export interface Jetstream2KubernetesApi {
   getGuides(filter?: GuideFilter): Promise<Guide[]>;
@@ -35,9 +48,13 @@ export interface Jetstream2KubernetesApi {
   getCluster(name: string): Promise<ClusterDetail>;
   getEntityWorkloads(entity: EntityName): Promise<EntityWorkloadsResponse>;
   getTemplates(): Promise<ClusterTemplateSummary[]>;
+  /** A container's log as plain text, through our backend (only the entity's own pods). */
+  getPodLogs(request: PodLogsRequest): Promise<string>;
 }
 
 /** The jetstream2-kubernetes API. */
-export const jetstream2KubernetesApiRef = createApiRef<Jetstream2KubernetesApi>({
-  id: 'plugin.jetstream2-kubernetes.service',
-});
+export const jetstream2KubernetesApiRef = createApiRef<Jetstream2KubernetesApi>(
+  {
+    id: 'plugin.jetstream2-kubernetes.service',
+  },
+);

@@ -11,9 +11,14 @@ function jsonResponse(body: unknown, status = 200): Response {
   });
 }
 
-function setup(respond: (url: string) => Response = () => jsonResponse([])) {
+function setup(
+  respond: (url: string, init?: RequestInit) => Response = () =>
+    jsonResponse([]),
+) {
   const discoveryApi = { getBaseUrl: jest.fn(async () => baseUrl) };
-  const fetch = jest.fn(async (input: RequestInfo | URL) => respond(String(input)));
+  const fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) =>
+    respond(String(input), init),
+  );
   const client = new Jetstream2KubernetesClient({
     discoveryApi,
     fetchApi: { fetch },
@@ -27,14 +32,20 @@ describe('Jetstream2KubernetesClient', () => {
       jsonResponse([{ id: 'k8s-gpu', title: 'GPUs' }]),
     );
     const guides = await client.getGuides();
-    expect(discoveryApi.getBaseUrl).toHaveBeenCalledWith('jetstream2-kubernetes');
+    expect(discoveryApi.getBaseUrl).toHaveBeenCalledWith(
+      'jetstream2-kubernetes',
+    );
     expect(fetch).toHaveBeenCalledWith(`${baseUrl}/guides`);
     expect(guides).toEqual([{ id: 'k8s-gpu', title: 'GPUs' }]);
   });
 
   it('encodes the guide filters as query parameters', async () => {
     const { client, fetch } = setup();
-    await client.getGuides({ concept: 'pod', source: 'zonca.dev', q: 'etcd & co' });
+    await client.getGuides({
+      concept: 'pod',
+      source: 'zonca.dev',
+      q: 'etcd & co',
+    });
     expect(fetch).toHaveBeenCalledWith(
       `${baseUrl}/guides?concept=pod&source=zonca.dev&q=etcd+%26+co`,
     );
@@ -50,7 +61,11 @@ describe('Jetstream2KubernetesClient', () => {
     await client.getGuide('a/b c');
     await client.getConcept('pod?x');
     await client.getCluster('js2 demo/1');
-    await client.getEntityWorkloads({ namespace: 'my ns', kind: 'Component', name: 'sci/api' });
+    await client.getEntityWorkloads({
+      namespace: 'my ns',
+      kind: 'Component',
+      name: 'sci/api',
+    });
     await client.getEntityWorkloads({ kind: 'Component', name: 'science-api' });
     expect(fetch.mock.calls.map(call => String(call[0]))).toEqual([
       `${baseUrl}/guides/a%2Fb%20c`,
@@ -74,7 +89,10 @@ describe('Jetstream2KubernetesClient', () => {
   it('throws a ResponseError carrying the status when the backend fails', async () => {
     const { client } = setup(() =>
       jsonResponse(
-        { error: { name: 'NotFoundError', message: 'No guide nope' }, response: { statusCode: 404 } },
+        {
+          error: { name: 'NotFoundError', message: 'No guide nope' },
+          response: { statusCode: 404 },
+        },
         404,
       ),
     );
@@ -83,5 +101,96 @@ describe('Jetstream2KubernetesClient', () => {
     expect(error.statusCode).toBe(404);
     expect(error.message).toContain('404');
     expect(error.body.error.message).toBe('No guide nope');
+  });
+
+  it('sends the last ETag as If-None-Match and reuses the cached body on 304', async () => {
+    const body = { entityRef: 'component:default/science-api', workloads: [] };
+    const { client, fetch } = setup((_url, init) => {
+      const tag = (init?.headers as Record<string, string> | undefined)?.[
+        'If-None-Match'
+      ];
+      if (tag === '"v1"') {
+        return new Response(null, { status: 304, statusText: 'Not Modified' });
+      }
+      return new Response(JSON.stringify(body), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json', ETag: '"v1"' },
+      });
+    });
+    const entity = { kind: 'Component', name: 'science-api' };
+    const first = await client.getEntityWorkloads(entity);
+    const second = await client.getEntityWorkloads(entity);
+    expect(first).toEqual(body);
+    expect(second).toBe(first);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(fetch.mock.calls[0][1]).toBeUndefined();
+    expect(fetch.mock.calls[1][1]).toEqual({
+      headers: { 'If-None-Match': '"v1"' },
+    });
+  });
+
+  it('keeps ETags per URL and forgets one when an answer comes without it', async () => {
+    let withTag = true;
+    const { client, fetch } = setup(
+      url =>
+        new Response(JSON.stringify({ url }), {
+          status: 200,
+          headers: withTag ? { ETag: `"${url.length}"` } : {},
+        }),
+    );
+    await client.getCluster('a');
+    await client.getCluster('bb');
+    withTag = false;
+    await client.getCluster('a');
+    await client.getCluster('a');
+    expect(fetch.mock.calls.map(c => c[1])).toEqual([
+      undefined,
+      undefined,
+      { headers: { 'If-None-Match': `"${`${baseUrl}/clusters/a`.length}"` } },
+      undefined,
+    ]);
+  });
+
+  it('reads pod logs as text from the entity logs route', async () => {
+    const { client, fetch } = setup(
+      () => new Response('line 1\nline 2\n', { status: 200 }),
+    );
+    const text = await client.getPodLogs({
+      entity: { namespace: 'default', kind: 'Component', name: 'science-api' },
+      cluster: 'js2-demo',
+      podNamespace: 'science',
+      pod: 'worker-1',
+      container: 'worker',
+      previous: true,
+      tailLines: 200,
+    });
+    expect(text).toBe('line 1\nline 2\n');
+    expect(String(fetch.mock.calls[0][0])).toBe(
+      `${baseUrl}/entities/default/component/science-api/logs?cluster=js2-demo&podNamespace=science&pod=worker-1&container=worker&previous=true&tailLines=200`,
+    );
+  });
+
+  it('throws the backend error when logs may not be read', async () => {
+    const { client } = setup(() =>
+      jsonResponse(
+        {
+          error: { name: 'NotAllowedError', message: 'Not your pod' },
+          response: { statusCode: 403 },
+        },
+        403,
+      ),
+    );
+    const error = await client
+      .getPodLogs({
+        entity: { kind: 'Component', name: 'science-api' },
+        cluster: 'js2-demo',
+        podNamespace: 'other',
+        pod: 'x',
+        container: 'y',
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(403);
+    expect(error.body.error.message).toBe('Not your pod');
   });
 });

@@ -13,6 +13,7 @@ import type {
   EntityName,
   GuideFilter,
   Jetstream2KubernetesApi,
+  PodLogsRequest,
 } from './Jetstream2KubernetesApi';
 
 /** Lists arrive as a bare array; `{ items: [...] }` is accepted too. */
@@ -31,10 +32,26 @@ function asList<T>(body: unknown): T[] {
 
 const enc = encodeURIComponent;
 
+function entityPath(entity: EntityName): string {
+  const namespace = entity.namespace || 'default';
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  return `/entities/${enc(namespace)}/${enc(kind)}/${enc(entity.name)}`;
+}
+
+/** The last answer to a GET, kept to send If-None-Match and to reuse on 304. */
+interface CachedAnswer {
+  etag: string;
+  body: unknown;
+}
+
+/** How many URLs keep their last answer; the oldest is dropped first. */
+const MAX_CACHED = 100;
+
 /** Talks to /api/jetstream2-kubernetes through the discovery and fetch APIs. */
 export class Jetstream2KubernetesClient implements Jetstream2KubernetesApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private readonly answers = new Map<string, CachedAnswer>();
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
@@ -73,10 +90,30 @@ export class Jetstream2KubernetesClient implements Jetstream2KubernetesApi {
   async getEntityWorkloads(
     entity: EntityName,
   ): Promise<EntityWorkloadsResponse> {
-    const namespace = entity.namespace || 'default';
-    return this.get<EntityWorkloadsResponse>(
-      `/entities/${enc(namespace)}/${enc(entity.kind.toLocaleLowerCase('en-US'))}/${enc(entity.name)}/workloads`,
+    return this.get<EntityWorkloadsResponse>(`${entityPath(entity)}/workloads`);
+  }
+
+  async getPodLogs(request: PodLogsRequest): Promise<string> {
+    const params = new URLSearchParams({
+      cluster: request.cluster,
+      podNamespace: request.podNamespace,
+      pod: request.pod,
+      container: request.container,
+      previous: String(Boolean(request.previous)),
+    });
+    if (request.tailLines !== undefined) {
+      params.set('tailLines', String(request.tailLines));
+    }
+    const baseUrl = await this.discoveryApi.getBaseUrl(
+      JETSTREAM2_KUBERNETES_PLUGIN_ID,
     );
+    const res = await this.fetchApi.fetch(
+      `${baseUrl}${entityPath(request.entity)}/logs?${params}`,
+    );
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    return res.text();
   }
 
   async getTemplates(): Promise<ClusterTemplateSummary[]> {
@@ -87,10 +124,33 @@ export class Jetstream2KubernetesClient implements Jetstream2KubernetesApi {
     const baseUrl = await this.discoveryApi.getBaseUrl(
       JETSTREAM2_KUBERNETES_PLUGIN_ID,
     );
-    const res = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const url = `${baseUrl}${path}`;
+    const cached = this.answers.get(url);
+    const res = cached
+      ? await this.fetchApi.fetch(url, {
+          headers: { 'If-None-Match': cached.etag },
+        })
+      : await this.fetchApi.fetch(url);
+    if (res.status === 304 && cached) {
+      return cached.body as T;
+    }
     if (!res.ok) {
       throw await ResponseError.fromResponse(res);
     }
-    return (await res.json()) as T;
+    const body = (await res.json()) as T;
+    this.remember(url, res.headers.get('ETag'), body);
+    return body;
+  }
+
+  private remember(url: string, etag: string | null, body: unknown) {
+    this.answers.delete(url);
+    if (!etag) {
+      return;
+    }
+    this.answers.set(url, { etag, body });
+    if (this.answers.size > MAX_CACHED) {
+      const oldest = this.answers.keys().next().value;
+      if (oldest !== undefined) this.answers.delete(oldest);
+    }
   }
 }

@@ -3,6 +3,10 @@ export { useGuide } from './useGuide';
 export { useConcepts } from './useConcepts';
 export { useConcept } from './useConcept';
 export { useCluster } from './useCluster';
-export { useClusterDetails, type ClusterDetailResult } from './useClusterDetails';
+export {
+  useClusterDetails,
+  type ClusterDetailResult,
+} from './useClusterDetails';
 export { useEntityWorkloads } from './useEntityWorkloads';
 export { useTemplates } from './useTemplates';
+export { useLiveData, POLL_INTERVAL_MS, type LiveData } from './useLiveData';

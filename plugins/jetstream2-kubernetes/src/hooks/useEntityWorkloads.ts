@@ -1,15 +1,23 @@
 import { useApi } from '@backstage/core-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { entitySignalChannel } from '@internal/plugin-jetstream2-kubernetes-common';
 import { jetstream2KubernetesApiRef } from '../api';
+import { useLiveData } from './useLiveData';
 
-/** The entity's live workloads across clusters, with concepts and recommended guides. */
+/**
+ * The entity's live workloads across clusters, with concepts and recommended guides; refetched when
+ * the backend signals a change of the entity's objects.
+ */
 export function useEntityWorkloads(entity: Entity) {
   const api = useApi(jetstream2KubernetesApiRef);
   const namespace = entity.metadata.namespace ?? 'default';
   const { kind } = entity;
   const { name } = entity.metadata;
-  return useAsyncRetry(
+  const channel = entitySignalChannel(
+    stringifyEntityRef({ kind, namespace, name }),
+  );
+  return useLiveData(
+    channel,
     () => api.getEntityWorkloads({ namespace, kind, name }),
     [api, namespace, kind, name],
   );

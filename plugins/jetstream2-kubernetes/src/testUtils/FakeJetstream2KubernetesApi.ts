@@ -14,8 +14,14 @@ import type {
   EntityName,
   GuideFilter,
   Jetstream2KubernetesApi,
+  PodLogsRequest,
 } from '../api';
-import { clusterDetail, concepts, templates, workloadsResponse } from './fixtures';
+import {
+  clusterDetail,
+  concepts,
+  templates,
+  workloadsResponse,
+} from './fixtures';
 
 /** An in-memory API over the real catalogue and fixed live data, for tests and the dev harness. */
 export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
@@ -24,11 +30,17 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
       workloads?: EntityWorkloadsResponse;
       clusters?: ClusterDetail[];
       templates?: ClusterTemplateSummary[];
+      /** Log text per "pod/container", or a function of the request. */
+      logs?: (request: PodLogsRequest) => string;
     } = {},
   ) {}
 
   async getGuides(filter: GuideFilter = {}): Promise<Guide[]> {
-    return searchGuides({ conceptId: filter.concept, source: filter.source, text: filter.q });
+    return searchGuides({
+      conceptId: filter.concept,
+      source: filter.source,
+      text: filter.q,
+    });
   }
 
   async getGuide(id: string): Promise<Guide> {
@@ -48,7 +60,10 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
   }
 
   async getClusters(): Promise<ClusterSummary[]> {
-    return this.clusters().map(({ nodes, controlPlane, namespaces, workloadCounts, insights, ...s }) => s);
+    return this.clusters().map(
+      ({ nodes, controlPlane, namespaces, workloadCounts, insights, ...s }) =>
+        s,
+    );
   }
 
   async getCluster(name: string): Promise<ClusterDetail> {
@@ -57,12 +72,25 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
     return found;
   }
 
-  async getEntityWorkloads(_entity: EntityName): Promise<EntityWorkloadsResponse> {
+  async getEntityWorkloads(
+    _entity: EntityName,
+  ): Promise<EntityWorkloadsResponse> {
     return this.data.workloads ?? workloadsResponse;
   }
 
   async getTemplates(): Promise<ClusterTemplateSummary[]> {
     return this.data.templates ?? templates;
+  }
+
+  async getPodLogs(request: PodLogsRequest): Promise<string> {
+    if (this.data.logs) return this.data.logs(request);
+    const lines = [
+      `${request.previous ? 'previous run of ' : ''}${request.pod}/${
+        request.container
+      } on ${request.cluster}`,
+      'Listening on :8080',
+    ];
+    return `${lines.slice(-(request.tailLines ?? lines.length)).join('\n')}\n`;
   }
 
   private clusters(): ClusterDetail[] {

@@ -3,7 +3,10 @@ import type {
   ClusterTemplateSummary,
   EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
-import { concepts, guides } from '@internal/plugin-jetstream2-kubernetes-common';
+import {
+  concepts,
+  guides,
+} from '@internal/plugin-jetstream2-kubernetes-common';
 import type { Entity } from '@backstage/catalog-model';
 
 export const annotatedEntity: Entity = {
@@ -44,7 +47,9 @@ function pod(name: string, phase: string, ready: boolean) {
           restartCount: 0,
           image: 'science-api:1.0',
           imageID: '',
-          state: ready ? { running: { startedAt: new Date() } } : { waiting: { reason: 'ContainerCreating' } },
+          state: ready
+            ? { running: { startedAt: new Date() } }
+            : { waiting: { reason: 'ContainerCreating' } },
         },
       ],
     },
@@ -53,7 +58,10 @@ function pod(name: string, phase: string, ready: boolean) {
 
 export const workloadsResponse: EntityWorkloadsResponse = {
   entityRef: 'component:default/science-api',
-  selector: { labelSelector: 'backstage.io/kubernetes-id=science-api', source: 'kubernetes-id' },
+  selector: {
+    labelSelector: 'backstage.io/kubernetes-id=science-api',
+    source: 'kubernetes-id',
+  },
   clustersSearched: ['js2-demo', 'js2-old'],
   clusters: [
     {
@@ -93,6 +101,7 @@ export const workloadsResponse: EntityWorkloadsResponse = {
       name: 'science-api',
       clusters: ['js2-demo'],
       status: '2/3 ready',
+      verdict: 'warning',
       healthy: false,
     },
     {
@@ -101,13 +110,32 @@ export const workloadsResponse: EntityWorkloadsResponse = {
       name: 'science-api',
       clusters: ['js2-demo'],
       status: 'ClusterIP',
+      verdict: 'ok',
       healthy: true,
     },
   ],
   concepts: [
-    { conceptId: 'pod', kind: 'Pod', count: 3, states: { Running: 2, Pending: 1 }, summary: '3 Pods: 2 Running, 1 Pending' },
-    { conceptId: 'deployment', kind: 'Deployment', count: 1, states: { Progressing: 1 }, summary: '1 Deployment: 1 Progressing' },
-    { conceptId: 'service', kind: 'Service', count: 1, states: {}, summary: '1 Service' },
+    {
+      conceptId: 'pod',
+      kind: 'Pod',
+      count: 3,
+      states: { Running: 2, Pending: 1 },
+      summary: '3 Pods: 2 Running, 1 Pending',
+    },
+    {
+      conceptId: 'deployment',
+      kind: 'Deployment',
+      count: 1,
+      states: { Progressing: 1 },
+      summary: '1 Deployment: 1 Progressing',
+    },
+    {
+      conceptId: 'service',
+      kind: 'Service',
+      count: 1,
+      states: {},
+      summary: '1 Service',
+    },
   ],
   insights: [
     {
@@ -125,26 +153,45 @@ export const workloadsResponse: EntityWorkloadsResponse = {
     {
       guideId: 'zonca-credentials',
       severity: 'error',
-      reasons: ['js2-old refused the portal’s credentials (401).', 'Application credentials expire.'],
+      reasons: [
+        'js2-old refused the portal’s credentials (401).',
+        'Application credentials expire.',
+      ],
     },
     {
       guideId: 'k8s-manage-apps',
       severity: 'info',
-      reasons: ['This service runs a Deployment with a Service in front of it.'],
+      reasons: [
+        'This service runs a Deployment with a Service in front of it.',
+      ],
     },
   ],
 };
 
 export const emptyWorkloadsResponse: EntityWorkloadsResponse = {
   entityRef: 'component:default/science-api',
-  selector: { labelSelector: 'backstage.io/kubernetes-id=science-api', namespace: 'science', source: 'kubernetes-id' },
+  selector: {
+    labelSelector: 'backstage.io/kubernetes-id=science-api',
+    namespace: 'science',
+    source: 'kubernetes-id',
+  },
   clustersSearched: ['js2-demo', 'js2-old'],
   clusters: [
-    { cluster: 'js2-demo', status: 'ok', resources: [], concepts: [], insights: [] },
+    {
+      cluster: 'js2-demo',
+      status: 'ok',
+      resources: [],
+      concepts: [],
+      insights: [],
+    },
     {
       cluster: 'js2-old',
       status: 'error',
-      error: { reason: 'unauthorized', message: 'Unauthorized', guideId: 'zonca-credentials' },
+      error: {
+        reason: 'unauthorized',
+        message: 'Unauthorized',
+        guideId: 'zonca-credentials',
+      },
       resources: [],
       concepts: [],
       insights: [],
@@ -231,8 +278,17 @@ export const clusterDetail: ClusterDetail = {
       { name: 'ping', endpoint: 'readyz', ok: true },
     ],
     leases: [
-      { component: 'kube-scheduler', holder: 'js2-demo-control-plane_1', renewedAt: '2025-01-01T12:00:00Z', healthy: true },
-      { component: 'kube-controller-manager', holder: 'js2-demo-control-plane_2', healthy: false },
+      {
+        component: 'kube-scheduler',
+        holder: 'js2-demo-control-plane_1',
+        renewedAt: '2025-01-01T12:00:00Z',
+        healthy: true,
+      },
+      {
+        component: 'kube-controller-manager',
+        holder: 'js2-demo-control-plane_2',
+        healthy: false,
+      },
     ],
   },
   namespaces: ['default', 'science', 'kube-system'],

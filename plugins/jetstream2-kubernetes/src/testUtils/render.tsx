@@ -2,14 +2,21 @@ import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { ReactElement } from 'react';
-import { jetstream2KubernetesApiRef, type Jetstream2KubernetesApi } from '../api';
+import {
+  jetstream2KubernetesApiRef,
+  type Jetstream2KubernetesApi,
+} from '../api';
 import { rootRouteRef } from '../routes';
 import { FakeJetstream2KubernetesApi } from './FakeJetstream2KubernetesApi';
 
 /** Renders inside a test app with the fake API (or the one given) and the plugin's page mounted. */
 export function renderWithApi(
   element: ReactElement,
-  options: { api?: Jetstream2KubernetesApi; entity?: Entity; routeEntries?: string[] } = {},
+  options: {
+    api?: Jetstream2KubernetesApi;
+    entity?: Entity;
+    routeEntries?: string[];
+  } = {},
 ) {
   const api = options.api ?? new FakeJetstream2KubernetesApi();
   const wrapped = options.entity ? (
@@ -18,7 +25,9 @@ export function renderWithApi(
     element
   );
   return renderInTestApp(
-    <TestApiProvider apis={[[jetstream2KubernetesApiRef, api]]}>{wrapped}</TestApiProvider>,
+    <TestApiProvider apis={[[jetstream2KubernetesApiRef, api]]}>
+      {wrapped}
+    </TestApiProvider>,
     {
       mountedRoutes: { '/jetstream2-kubernetes': rootRouteRef },
       routeEntries: options.routeEntries,

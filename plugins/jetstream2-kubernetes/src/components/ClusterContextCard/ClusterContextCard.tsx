@@ -29,7 +29,10 @@ const FactStatus = ({ fact }: { fact: ComponentFact }) => {
 const nodeColumns: TableColumn<NodeSummary>[] = [
   { title: 'Node', field: 'name', highlight: true },
   { title: 'Flavor', render: n => n.flavor ?? '–' },
-  { title: 'Roles', render: n => ((n.roles ?? []).length ? n.roles.join(', ') : 'worker') },
+  {
+    title: 'Roles',
+    render: n => ((n.roles ?? []).length ? n.roles.join(', ') : 'worker'),
+  },
   {
     title: 'Status',
     render: n => {
@@ -40,16 +43,24 @@ const nodeColumns: TableColumn<NodeSummary>[] = [
   },
   {
     title: 'CPU requested / allocatable',
-    render: n => `${formatCores(n.requested?.cpuCores)} / ${formatCores(n.allocatable?.cpuCores)}`,
+    render: n =>
+      `${formatCores(n.requested?.cpuCores)} / ${formatCores(
+        n.allocatable?.cpuCores,
+      )}`,
   },
   {
     title: 'Memory requested / allocatable',
     render: n =>
-      `${formatBytes(n.requested?.memoryBytes)} / ${formatBytes(n.allocatable?.memoryBytes)}`,
+      `${formatBytes(n.requested?.memoryBytes)} / ${formatBytes(
+        n.allocatable?.memoryBytes,
+      )}`,
   },
   {
     title: 'GPUs',
-    render: n => (n.allocatable?.gpus ? `${n.requested?.gpus ?? 0} / ${n.allocatable.gpus}` : '–'),
+    render: n =>
+      n.allocatable?.gpus
+        ? `${n.requested?.gpus ?? 0} / ${n.allocatable.gpus}`
+        : '–',
   },
 ];
 
@@ -57,7 +68,12 @@ const nodeColumns: TableColumn<NodeSummary>[] = [
 export const ComponentCards = ({ detail }: { detail: ClusterDetail }) => {
   const links = usePluginLinks();
   return (
-    <Grid container spacing={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+    <Grid
+      container
+      spacing={2}
+      component="ul"
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+    >
       {componentFacts(detail).map(fact => (
         <Grid item xs={12} sm={6} lg={3} key={fact.conceptId} component="li">
           <Paper variant="outlined" style={{ padding: 12, height: '100%' }}>
@@ -77,11 +93,16 @@ export const ComponentCards = ({ detail }: { detail: ClusterDetail }) => {
 /** Where the entity runs: the cluster's nodes, flavors and control-plane health. */
 export const ClusterContextCard = ({ name }: { name: string }) => {
   const { value, loading, error } = useCluster(name);
-  if (loading) {
+  if (loading && !value) {
     return <Progress />;
   }
-  if (error) {
-    return <ResponseErrorPanel error={error} title={`Could not read cluster ${name}`} />;
+  if (error && !value) {
+    return (
+      <ResponseErrorPanel
+        error={error}
+        title={`Could not read cluster ${name}`}
+      />
+    );
   }
   if (!value) {
     return null;
@@ -95,7 +116,9 @@ export const ClusterContextCard = ({ name }: { name: string }) => {
       title={`Cluster ${value.title ?? value.name}`}
       subheader={[
         value.version && `Kubernetes ${value.version}`,
-        `${value.readyNodeCount ?? 0} of ${value.nodeCount ?? nodes.length} nodes ready`,
+        `${value.readyNodeCount ?? 0} of ${
+          value.nodeCount ?? nodes.length
+        } nodes ready`,
         value.stale ? 'data from before the last restart' : undefined,
       ]
         .filter(Boolean)
@@ -110,7 +133,12 @@ export const ClusterContextCard = ({ name }: { name: string }) => {
       </Typography>
       {nodes.length > 0 ? (
         <Table<NodeSummary>
-          options={{ paging: false, search: false, toolbar: false, padding: 'dense' }}
+          options={{
+            paging: false,
+            search: false,
+            toolbar: false,
+            padding: 'dense',
+          }}
           columns={nodeColumns}
           data={nodes.map(n => ({ ...n }))}
         />

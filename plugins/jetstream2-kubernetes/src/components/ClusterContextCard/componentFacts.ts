@@ -28,14 +28,27 @@ export function componentFacts(detail: ClusterDetail): ComponentFact[] {
   const nodes = detail.nodes ?? [];
   const checks = detail.controlPlane?.checks ?? [];
   const leases = detail.controlPlane?.leases ?? [];
-  const versions = (pick: (n: (typeof nodes)[number]) => string | undefined, what: string) => {
+  const versions = (
+    pick: (n: (typeof nodes)[number]) => string | undefined,
+    what: string,
+  ) => {
     const v = distinct(nodes.map(pick));
-    return v.length > 0 ? `${what} ${v.join(', ')} on ${nodes.length} node${nodes.length === 1 ? '' : 's'}` : 'Not reported by the nodes';
+    return v.length > 0
+      ? `${what} ${v.join(', ')} on ${nodes.length} node${
+          nodes.length === 1 ? '' : 's'
+        }`
+      : 'Not reported by the nodes';
   };
   const ready = nodes.filter(n => n.ready).length;
   const failedChecks = checks.filter(c => !c.ok);
-  const etcdChecks = checks.filter(c => c.name === 'etcd' || c.name.startsWith('etcd'));
-  const lease = (component: string, conceptId: string, label: string): ComponentFact => {
+  const etcdChecks = checks.filter(
+    c => c.name === 'etcd' || c.name.startsWith('etcd'),
+  );
+  const lease = (
+    component: string,
+    conceptId: string,
+    label: string,
+  ): ComponentFact => {
     const l = leases.find(x => x.component === component);
     if (!l) {
       return { conceptId, label, fact: 'No leader lease seen' };
@@ -45,8 +58,14 @@ export function componentFacts(detail: ClusterDetail): ComponentFact[] {
       label,
       healthy: l.healthy,
       fact: l.healthy
-        ? `Leader ${l.holder ?? 'unknown'} renewed its lease${l.renewedAt ? ` at ${new Date(l.renewedAt).toLocaleTimeString()}` : ''}`
-        : `Lease not renewed in time${l.holder ? ` (last leader ${l.holder})` : ''}`,
+        ? `Leader ${l.holder ?? 'unknown'} renewed its lease${
+            l.renewedAt
+              ? ` at ${new Date(l.renewedAt).toLocaleTimeString()}`
+              : ''
+          }`
+        : `Lease not renewed in time${
+            l.holder ? ` (last leader ${l.holder})` : ''
+          }`,
     };
   };
   const apiReady = detail.controlPlane?.ready;
@@ -57,11 +76,21 @@ export function componentFacts(detail: ClusterDetail): ComponentFact[] {
       healthy: nodes.length > 0 ? ready === nodes.length : undefined,
       fact:
         nodes.length > 0
-          ? `${ready} of ${nodes.length} ready: ${countBy(nodes.map(n => n.flavor))}`
+          ? `${ready} of ${nodes.length} ready: ${countBy(
+              nodes.map(n => n.flavor),
+            )}`
           : `${detail.readyNodeCount ?? 0} of ${detail.nodeCount ?? 0} ready`,
     },
-    { conceptId: 'kubelet', label: 'kubelet', fact: versions(n => n.kubeletVersion, 'Version') },
-    { conceptId: 'kube-proxy', label: 'kube-proxy', fact: versions(n => n.kubeProxyVersion, 'Version') },
+    {
+      conceptId: 'kubelet',
+      label: 'kubelet',
+      fact: versions(n => n.kubeletVersion, 'Version'),
+    },
+    {
+      conceptId: 'kube-proxy',
+      label: 'kube-proxy',
+      fact: versions(n => n.kubeProxyVersion, 'Version'),
+    },
     {
       conceptId: 'container-runtime',
       label: 'Container runtime',
@@ -74,7 +103,11 @@ export function componentFacts(detail: ClusterDetail): ComponentFact[] {
       fact:
         apiReady === undefined
           ? 'Readiness not reported'
-          : `${apiReady ? 'Ready' : 'Not ready'}${detail.controlPlane?.live === false ? ', not live' : ''}; ${checks.length - failedChecks.length} of ${checks.length} checks pass${detail.version ? `; ${detail.version}` : ''}`,
+          : `${apiReady ? 'Ready' : 'Not ready'}${
+              detail.controlPlane?.live === false ? ', not live' : ''
+            }; ${checks.length - failedChecks.length} of ${
+              checks.length
+            } checks pass${detail.version ? `; ${detail.version}` : ''}`,
     },
     {
       conceptId: 'etcd',
@@ -88,6 +121,10 @@ export function componentFacts(detail: ClusterDetail): ComponentFact[] {
           : 'Not reported by the API server',
     },
     lease('kube-scheduler', 'scheduler', 'Scheduler'),
-    lease('kube-controller-manager', 'controller-manager', 'Controller manager'),
+    lease(
+      'kube-controller-manager',
+      'controller-manager',
+      'Controller manager',
+    ),
   ];
 }

@@ -14,6 +14,7 @@ import { CapacityChart } from '../CapacityChart';
 import { ClusterErrorPanel } from '../ClusterErrorPanel';
 import { ComponentCards } from '../ClusterContextCard';
 import { CreateClusterCard } from '../CreateClusterCard';
+import { LiveIndicator, StaleClusters } from '../LiveIndicator';
 import { formatBytes, formatCores } from '../common/format';
 
 const StatusLine = ({ detail }: { detail: ClusterDetail }) => {
@@ -47,10 +48,16 @@ const ClusterCard = ({ detail }: { detail: ClusterDetail }) => {
         Status: <StatusLine detail={detail} />
       </Typography>
       <Typography variant="body2" gutterBottom>
-        Requested {formatCores(detail.requested?.cpuCores)} of {formatCores(detail.allocatable?.cpuCores)}{' '}
-        CPU, {formatBytes(detail.requested?.memoryBytes)} of {formatBytes(detail.allocatable?.memoryBytes)}{' '}
-        memory
-        {detail.allocatable?.gpus ? `, ${detail.requested?.gpus ?? 0} of ${detail.allocatable.gpus} GPUs` : ''}.
+        Requested {formatCores(detail.requested?.cpuCores)} of{' '}
+        {formatCores(detail.allocatable?.cpuCores)} CPU,{' '}
+        {formatBytes(detail.requested?.memoryBytes)} of{' '}
+        {formatBytes(detail.allocatable?.memoryBytes)} memory
+        {detail.allocatable?.gpus
+          ? `, ${detail.requested?.gpus ?? 0} of ${
+              detail.allocatable.gpus
+            } GPUs`
+          : ''}
+        .
       </Typography>
       <Typography variant="h6" component="h4">
         Capacity per node
@@ -66,17 +73,35 @@ const ClusterCard = ({ detail }: { detail: ClusterDetail }) => {
 
 /** Every cluster with a capacity picture, and the way to create one. */
 export const ClustersOverview = () => {
-  const { value, loading, error } = useClusterDetails();
+  const { value, loading, error, live, updatedAt } = useClusterDetails();
+  const stale = (value ?? []).flatMap(r =>
+    r.detail
+      ? [
+          {
+            cluster: r.name,
+            unreachableSince: r.detail.unreachableSince,
+            collectedAt: r.detail.collectedAt,
+          },
+        ]
+      : [],
+  );
   return (
     <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <LiveIndicator live={live} updatedAt={updatedAt} error={error} />
+        <StaleClusters clusters={stale} />
+      </Grid>
       <Grid item xs={12} lg={8}>
-        {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} title="Could not load clusters" />}
-        {!loading && !error && (value ?? []).length === 0 && (
+        {loading && !value && <Progress />}
+        {error && !value && (
+          <ResponseErrorPanel error={error} title="Could not load clusters" />
+        )}
+        {value && value.length === 0 && (
           <InfoCard title="No clusters yet">
             <Typography variant="body2">
-              The portal has no cluster configured. Create one from a template, then register it under
-              kubernetes.clusterLocatorMethods in app-config.
+              The portal has no cluster configured. Create one from a template,
+              then register it under kubernetes.clusterLocatorMethods in
+              app-config.
             </Typography>
           </InfoCard>
         )}
@@ -84,12 +109,17 @@ export const ClustersOverview = () => {
           {(value ?? []).map(r => (
             <Grid item key={r.name}>
               {r.error && (
-                <ResponseErrorPanel error={r.error} title={`Could not read cluster ${r.name}`} />
+                <ResponseErrorPanel
+                  error={r.error}
+                  title={`Could not read cluster ${r.name}`}
+                />
               )}
               {r.detail && r.detail.status === 'error' && (
                 <ClusterErrorPanel cluster={r.name} error={r.detail.error} />
               )}
-              {r.detail && r.detail.status !== 'error' && <ClusterCard detail={r.detail} />}
+              {r.detail && r.detail.status !== 'error' && (
+                <ClusterCard detail={r.detail} />
+              )}
             </Grid>
           ))}
         </Grid>

@@ -16,6 +16,7 @@ import { isJetstream2KubernetesAvailable } from '../../isJetstream2KubernetesAva
 import { getGuide } from '../common/catalogue';
 import { usePluginLinks } from '../common/links';
 import { SeverityIcon } from '../common/SeverityIcon';
+import { LiveIndicator, StaleClusters } from '../LiveIndicator';
 
 /** Pods running out of all pods, and how many problems the rules found. */
 export function summarize(data: EntityWorkloadsResponse) {
@@ -25,23 +26,38 @@ export function summarize(data: EntityWorkloadsResponse) {
   const problems = (data.insights ?? []).filter(
     i => i.severity === 'error' || i.severity === 'warning',
   ).length;
-  const failedClusters = (data.clusters ?? []).filter(c => c.status === 'error' || c.error).length;
+  const failedClusters = (data.clusters ?? []).filter(
+    c => c.status === 'error' || c.error,
+  ).length;
   const workloads = data.workloads ?? [];
   const unhealthy = workloads.filter(w => !w.healthy).length;
-  return { podTotal, podRunning, problems, failedClusters, workloads: workloads.length, unhealthy };
+  return {
+    podTotal,
+    podRunning,
+    problems,
+    failedClusters,
+    workloads: workloads.length,
+    unhealthy,
+  };
 }
 
 const Glance = ({ entity }: { entity: Entity }) => {
   const links = usePluginLinks();
-  const { value, loading, error } = useEntityWorkloads(entity);
-  if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} title="Could not load workloads" />;
+  const { value, loading, error, live, updatedAt } = useEntityWorkloads(entity);
+  if (loading && !value) return <Progress />;
+  if (error && !value) {
+    return (
+      <ResponseErrorPanel error={error} title="Could not load workloads" />
+    );
+  }
   if (!value) return null;
   const s = summarize(value);
   const top = value.recommendedGuides?.[0];
   const topGuide = top ? getGuide(top.guideId) : getGuide('k8s-manage-apps');
   return (
     <>
+      <LiveIndicator live={live} updatedAt={updatedAt} error={error} />
+      <StaleClusters clusters={value.clusters ?? []} />
       <Typography variant="body1" component="div">
         {s.podTotal === 0 ? (
           <StatusWarning>No pods found</StatusWarning>
@@ -53,7 +69,9 @@ const Glance = ({ entity }: { entity: Entity }) => {
       </Typography>
       <Typography variant="body1" component="div">
         {s.unhealthy === 0 ? (
-          <StatusOK>{`${s.workloads} workload${s.workloads === 1 ? '' : 's'} healthy`}</StatusOK>
+          <StatusOK>{`${s.workloads} workload${
+            s.workloads === 1 ? '' : 's'
+          } healthy`}</StatusOK>
         ) : (
           <StatusError>{`${s.unhealthy} of ${s.workloads} workloads not healthy`}</StatusError>
         )}
@@ -62,16 +80,27 @@ const Glance = ({ entity }: { entity: Entity }) => {
         {s.problems === 0 ? (
           <StatusOK>No problems found</StatusOK>
         ) : (
-          <StatusWarning>{`${s.problems} problem${s.problems === 1 ? '' : 's'} found`}</StatusWarning>
+          <StatusWarning>{`${s.problems} problem${
+            s.problems === 1 ? '' : 's'
+          } found`}</StatusWarning>
         )}
       </Typography>
       {s.failedClusters > 0 && (
         <Typography variant="body1" component="div">
-          <StatusError>{`${s.failedClusters} cluster${s.failedClusters === 1 ? '' : 's'} could not be read`}</StatusError>
+          <StatusError>{`${s.failedClusters} cluster${
+            s.failedClusters === 1 ? '' : 's'
+          } could not be read`}</StatusError>
         </Typography>
       )}
       {topGuide && (
-        <div style={{ marginTop: 12, display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+        <div
+          style={{
+            marginTop: 12,
+            display: 'flex',
+            gap: 8,
+            alignItems: 'flex-start',
+          }}
+        >
           <SeverityIcon severity={top?.severity ?? 'info'} />
           <div>
             <Typography variant="subtitle2" component="h3">
@@ -97,7 +126,8 @@ export const EntityOverviewCard = () => {
         <Glance entity={entity} />
       ) : (
         <Typography variant="body2">
-          Add the <code>backstage.io/kubernetes-id</code> annotation to see this entity's workloads.
+          Add the <code>backstage.io/kubernetes-id</code> annotation to see this
+          entity's workloads.
         </Typography>
       )}
     </InfoCard>

@@ -1,6 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
-import { FakeJetstream2KubernetesApi, annotatedEntity, emptyWorkloadsResponse, plainEntity } from '../../testUtils';
+import {
+  FakeJetstream2KubernetesApi,
+  annotatedEntity,
+  emptyWorkloadsResponse,
+  plainEntity,
+} from '../../testUtils';
 import { renderWithApi } from '../../testUtils/render';
 import { EntityWorkloadsContent } from './EntityWorkloadsContent';
 
@@ -10,26 +15,37 @@ jest.setTimeout(30_000);
 
 describe('EntityWorkloadsContent', () => {
   it('shows workloads across clusters, pods, concept cards, guides and the cluster context', async () => {
-    await renderWithApi(<EntityWorkloadsContent />, { entity: annotatedEntity });
+    await renderWithApi(<EntityWorkloadsContent />, {
+      entity: annotatedEntity,
+    });
 
-    expect(await screen.findByText('Workloads across clusters')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Workloads across clusters'),
+    ).toBeInTheDocument();
     expect(screen.getByText('2/3 ready')).toBeInTheDocument();
     // Upstream PodsTable with the pods of the cluster that answered
     expect(screen.getByText('Pods on js2-demo')).toBeInTheDocument();
     expect(screen.getByText('science-api-7d9f-ghi56')).toBeInTheDocument();
     // Concept cards with live counts and links
     const podCard = screen.getByRole('article', { name: 'Pod concept' });
-    expect(within(podCard).getByText('3 Pods: 2 Running, 1 Pending')).toBeInTheDocument();
-    expect(within(podCard).getByRole('link', { name: 'Learn about Pod' })).toHaveAttribute(
-      'href',
-      '/jetstream2-kubernetes/concepts/pod',
-    );
-    expect(screen.getByRole('article', { name: 'Deployment concept' })).toBeInTheDocument();
-    expect(screen.getByRole('article', { name: 'Service concept' })).toBeInTheDocument();
+    expect(
+      within(podCard).getByText('3 Pods: 2 Running, 1 Pending'),
+    ).toBeInTheDocument();
+    expect(
+      within(podCard).getByRole('link', { name: 'Learn about Pod' }),
+    ).toHaveAttribute('href', '/jetstream2-kubernetes/concepts/pod');
+    expect(
+      screen.getByRole('article', { name: 'Deployment concept' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('article', { name: 'Service concept' }),
+    ).toBeInTheDocument();
     // Recommended guides with the reason
     expect(screen.getByText(/Why: js2-old refused/)).toBeInTheDocument();
     // The failing cluster names the guide that helps
-    const alert = screen.getAllByRole('alert').find(a => a.textContent?.includes('js2-old'))!;
+    const alert = screen
+      .getAllByRole('alert')
+      .find(a => a.textContent?.includes('js2-old'))!;
     expect(within(alert).getByRole('link')).toHaveAttribute(
       'href',
       '/jetstream2-kubernetes/guides/zonca-credentials',
@@ -37,51 +53,69 @@ describe('EntityWorkloadsContent', () => {
     // Cluster context: nodes with flavors, control plane components
     expect(await screen.findByText('Cluster js2-demo')).toBeInTheDocument();
     expect(screen.getByText('m3.medium')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'etcd (cluster store)' })).toHaveAttribute(
-      'href',
-      '/jetstream2-kubernetes/concepts/etcd',
-    );
+    expect(
+      screen.getByRole('link', { name: 'etcd (cluster store)' }),
+    ).toHaveAttribute('href', '/jetstream2-kubernetes/concepts/etcd');
     expect(screen.getByText('The API server reaches etcd')).toBeInTheDocument();
   });
 
   it('says why an annotated entity has no objects', async () => {
     await renderWithApi(<EntityWorkloadsContent />, {
       entity: annotatedEntity,
-      api: new FakeJetstream2KubernetesApi({ workloads: emptyWorkloadsResponse }),
+      api: new FakeJetstream2KubernetesApi({
+        workloads: emptyWorkloadsResponse,
+      }),
     });
-    expect(await screen.findByText('No Kubernetes objects found for this entity')).toBeInTheDocument();
-    expect(screen.getByText('backstage.io/kubernetes-id=science-api')).toBeInTheDocument();
-    expect(screen.getByText(/Clusters searched: js2-demo, js2-old/)).toBeInTheDocument();
-    expect(screen.getByText(/Answered with an error: js2-old \(unauthorized\)/)).toBeInTheDocument();
+    expect(
+      await screen.findByText('No Kubernetes objects found for this entity'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('backstage.io/kubernetes-id=science-api'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Clusters searched: js2-demo, js2-old/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Answered with an error: js2-old \(unauthorized\)/),
+    ).toBeInTheDocument();
   });
 
   it('explains the annotation for an entity without one', async () => {
     await renderWithApi(<EntityWorkloadsContent />, { entity: plainEntity });
     expect(
-      await screen.findByText('This entity is not linked to Kubernetes workloads'),
+      await screen.findByText(
+        'This entity is not linked to Kubernetes workloads',
+      ),
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Pod' })).toHaveAttribute(
       'href',
       '/jetstream2-kubernetes/concepts/pod',
     );
-    expect(screen.getByRole('link', { name: /Run and expose applications/ })).toHaveAttribute(
-      'href',
-      '/jetstream2-kubernetes/guides/k8s-manage-apps',
-    );
+    expect(
+      screen.getByRole('link', { name: /Run and expose applications/ }),
+    ).toHaveAttribute('href', '/jetstream2-kubernetes/guides/k8s-manage-apps');
   });
 
   it('shows the server error when the workloads cannot be loaded', async () => {
     const api = new FakeJetstream2KubernetesApi();
     api.getEntityWorkloads = async () => {
       throw await ResponseError.fromResponse(
-        new Response(JSON.stringify({ error: { name: 'Error', message: 'boom' } }), {
-          status: 503,
-          statusText: 'Service Unavailable',
-          headers: { 'Content-Type': 'application/json' },
-        }),
+        new Response(
+          JSON.stringify({ error: { name: 'Error', message: 'boom' } }),
+          {
+            status: 503,
+            statusText: 'Service Unavailable',
+            headers: { 'Content-Type': 'application/json' },
+          },
+        ),
       );
     };
-    await renderWithApi(<EntityWorkloadsContent />, { entity: annotatedEntity, api });
-    expect(await screen.findByText(/Could not load this entity's workloads/)).toBeInTheDocument();
+    await renderWithApi(<EntityWorkloadsContent />, {
+      entity: annotatedEntity,
+      api,
+    });
+    expect(
+      await screen.findByText(/Could not load this entity's workloads/),
+    ).toBeInTheDocument();
   });
 });

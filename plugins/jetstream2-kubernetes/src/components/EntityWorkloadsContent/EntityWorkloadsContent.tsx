@@ -5,6 +5,7 @@ import { Grid, Typography } from '@material-ui/core';
 import { useEntityWorkloads } from '../../hooks';
 import { isJetstream2KubernetesAvailable } from '../../isJetstream2KubernetesAvailable';
 import { ClusterContextCard } from '../ClusterContextCard';
+import { LiveIndicator, StaleClusters } from '../LiveIndicator';
 import { ClusterErrorPanel } from '../ClusterErrorPanel';
 import { ConceptPresenceCards } from '../ConceptPresenceCards';
 import { MissingAnnotation } from '../MissingAnnotation';
@@ -14,12 +15,17 @@ import { RecommendedGuides } from '../RecommendedGuides';
 import { WorkloadsTable } from '../WorkloadsTable';
 
 const EntityWorkloads = ({ entity }: { entity: Entity }) => {
-  const { value, loading, error } = useEntityWorkloads(entity);
-  if (loading) {
+  const { value, loading, error, live, updatedAt } = useEntityWorkloads(entity);
+  if (loading && !value) {
     return <Progress />;
   }
-  if (error) {
-    return <ResponseErrorPanel error={error} title="Could not load this entity's workloads" />;
+  if (error && !value) {
+    return (
+      <ResponseErrorPanel
+        error={error}
+        title="Could not load this entity's workloads"
+      />
+    );
   }
   if (!value) {
     return null;
@@ -30,10 +36,21 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
   const failed = clusters.filter(c => c.status === 'error' || c.error);
   const answered = clusters.filter(c => !(c.status === 'error' || c.error));
   const hasObjects =
-    workloads.length > 0 || clusters.some(c => (c.resources ?? []).some(r => (r.resources ?? []).length > 0));
+    workloads.length > 0 ||
+    clusters.some(c =>
+      (c.resources ?? []).some(r => (r.resources ?? []).length > 0),
+    );
 
   return (
     <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <LiveIndicator live={live} updatedAt={updatedAt} error={error} />
+      </Grid>
+      {clusters.some(c => c.unreachableSince) && (
+        <Grid item xs={12}>
+          <StaleClusters clusters={clusters} />
+        </Grid>
+      )}
       {failed.map(c => (
         <Grid item xs={12} key={`error-${c.cluster}`}>
           <ClusterErrorPanel cluster={c.cluster} error={c.error} />
@@ -42,7 +59,11 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
       <Grid item xs={12} md={8}>
         <Grid container spacing={3} direction="column">
           <Grid item>
-            {hasObjects ? <WorkloadsTable workloads={workloads} /> : <NoWorkloadsPanel data={value} />}
+            {hasObjects ? (
+              <WorkloadsTable workloads={workloads} />
+            ) : (
+              <NoWorkloadsPanel data={value} />
+            )}
           </Grid>
           {hasObjects && (
             <Grid item>

@@ -1,0 +1,6 @@
+export {
+  LiveIndicator,
+  formatAge,
+  type LiveIndicatorProps,
+} from './LiveIndicator';
+export { StaleClusters, type StaleCluster } from './StaleClusters';
