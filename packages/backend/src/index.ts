@@ -11,6 +11,8 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 // Catalog, with the Template kind for the scaffolder.
 backend.add(import('@backstage/plugin-catalog-backend'));
+// ... and OpenID Connect (ACCESS) for production: users must be catalog Users (src/auth/).
+backend.add(import('./auth/oidcModule'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
