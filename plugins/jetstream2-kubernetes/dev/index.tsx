@@ -33,7 +33,7 @@ createDevApp()
     path: '/entity',
     element: (
       <Page themeId="service">
-        <Header title="science-api" subtitle="Workloads & guides" />
+        <Header title="science-api" subtitle="Kubernetes" />
         <Content>
           <EntityProvider entity={annotatedEntity}>
             <Grid container spacing={3}>
@@ -64,4 +64,3 @@ createDevApp()
     ),
   })
   .render();
-

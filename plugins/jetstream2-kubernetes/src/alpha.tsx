@@ -42,12 +42,16 @@ const jetstream2KubernetesPage = PageBlueprint.make({
   },
 });
 
-/** entity-content:jetstream2-kubernetes/workloads, the "Workloads & guides" tab. */
+/**
+ * entity-content:jetstream2-kubernetes/workloads, the entity's one "Kubernetes" tab: upstream's workload
+ * components with our status, guides, concepts, events and cost. The path stays /workloads so links keep
+ * working; upstream's own Kubernetes tab is turned off in the app.
+ */
 const entityJetstream2KubernetesContent = EntityContentBlueprint.make({
   name: 'workloads',
   params: {
     path: '/workloads',
-    title: 'Workloads & guides',
+    title: 'Kubernetes',
     group: 'deployment',
     filter: isJetstream2KubernetesAvailable,
     loader: () =>
@@ -65,20 +69,23 @@ const entityJetstream2KubernetesCard = EntityCardBlueprint.make({
     type: 'info',
     filter: isJetstream2KubernetesAvailable,
     loader: () =>
-      import('./components/EntityOverviewCard').then(m => <m.EntityOverviewCard />),
+      import('./components/EntityOverviewCard').then(m => (
+        <m.EntityOverviewCard />
+      )),
   },
 });
 
 /** search-result-list-item:jetstream2-kubernetes for guide and concept documents. */
-const jetstream2KubernetesSearchResultListItem = SearchResultListItemBlueprint.make({
-  params: {
-    predicate: result => result.type === JETSTREAM2_KUBERNETES_SEARCH_TYPE,
-    component: () =>
-      import('./components/Jetstream2SearchResultListItem').then(
-        m => m.Jetstream2SearchResultListItem,
-      ),
-  },
-});
+const jetstream2KubernetesSearchResultListItem =
+  SearchResultListItemBlueprint.make({
+    params: {
+      predicate: result => result.type === JETSTREAM2_KUBERNETES_SEARCH_TYPE,
+      component: () =>
+        import('./components/Jetstream2SearchResultListItem').then(
+          m => m.Jetstream2SearchResultListItem,
+        ),
+    },
+  });
 
 /** The jetstream2-kubernetes plugin for the new frontend system. */
 export default createFrontendPlugin({

@@ -37,39 +37,44 @@ export const Jetstream2KubernetesPage = jetstream2KubernetesPlugin.provide(
   }),
 );
 
-/** The entity tab: live workloads across clusters, concepts, recommended guides, cluster context. */
-export const EntityJetstream2KubernetesContent = jetstream2KubernetesPlugin.provide(
-  createComponentExtension({
-    name: 'EntityJetstream2KubernetesContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityWorkloadsContent').then(
-          m => m.EntityWorkloadsContent,
-        ),
-    },
-  }),
-);
+/** The entity's Kubernetes tab: live workloads across clusters, concepts, recommended guides, cluster context. */
+export const EntityJetstream2KubernetesContent =
+  jetstream2KubernetesPlugin.provide(
+    createComponentExtension({
+      name: 'EntityJetstream2KubernetesContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityWorkloadsContent').then(
+            m => m.EntityWorkloadsContent,
+          ),
+      },
+    }),
+  );
 
 /** The entity overview card: workload health at a glance and the most useful guide. */
-export const EntityJetstream2KubernetesCard = jetstream2KubernetesPlugin.provide(
-  createComponentExtension({
-    name: 'EntityJetstream2KubernetesCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityOverviewCard').then(m => m.EntityOverviewCard),
-    },
-  }),
-);
+export const EntityJetstream2KubernetesCard =
+  jetstream2KubernetesPlugin.provide(
+    createComponentExtension({
+      name: 'EntityJetstream2KubernetesCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityOverviewCard').then(
+            m => m.EntityOverviewCard,
+          ),
+      },
+    }),
+  );
 
 /** A search result item for guides and concepts (legacy search page). */
-export const Jetstream2KubernetesSearchResultListItem = jetstream2KubernetesPlugin.provide(
-  createComponentExtension({
-    name: 'Jetstream2KubernetesSearchResultListItem',
-    component: {
-      lazy: () =>
-        import('./components/Jetstream2SearchResultListItem').then(
-          m => m.Jetstream2SearchResultListItem,
-        ),
-    },
-  }),
-);
+export const Jetstream2KubernetesSearchResultListItem =
+  jetstream2KubernetesPlugin.provide(
+    createComponentExtension({
+      name: 'Jetstream2KubernetesSearchResultListItem',
+      component: {
+        lazy: () =>
+          import('./components/Jetstream2SearchResultListItem').then(
+            m => m.Jetstream2SearchResultListItem,
+          ),
+      },
+    }),
+  );

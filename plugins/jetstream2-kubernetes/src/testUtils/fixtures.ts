@@ -168,6 +168,97 @@ export const workloadsResponse: EntityWorkloadsResponse = {
   ],
 };
 
+function finishedPod(name: string) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace: 'ml',
+      uid: `uid-${name}`,
+      labels: { 'backstage.io/kubernetes-id': 'gpu-training' },
+    },
+    spec: {
+      nodeName: 'js2-demo-worker-1',
+      containers: [{ name: 'prepare', image: 'prepare:1.0' }],
+    },
+    status: {
+      phase: 'Succeeded',
+      containerStatuses: [
+        {
+          name: 'prepare',
+          ready: false,
+          restartCount: 0,
+          image: 'prepare:1.0',
+          imageID: '',
+          state: { terminated: { reason: 'Completed', exitCode: 0 } },
+        },
+      ],
+    },
+  };
+}
+
+/** A training service: one pod runs, two pods of finished Jobs are done (not faults). */
+export const trainingWorkloadsResponse: EntityWorkloadsResponse = {
+  entityRef: 'component:default/gpu-training',
+  selector: {
+    labelSelector: 'backstage.io/kubernetes-id=gpu-training',
+    source: 'kubernetes-id',
+  },
+  clustersSearched: ['js2-demo'],
+  clusters: [
+    {
+      cluster: 'js2-demo',
+      status: 'ok',
+      resources: [
+        {
+          type: 'pods',
+          resources: [
+            pod('trainer-7c9d-abc12', 'Running', true),
+            finishedPod('prepare-data-x1y2z'),
+            finishedPod(
+              'prepare-data-with-a-very-long-name-that-keeps-going-q9',
+            ),
+          ] as any,
+        },
+      ],
+      concepts: [],
+      insights: [],
+    },
+  ],
+  workloads: [
+    {
+      kind: 'Deployment',
+      namespace: 'ml',
+      name: 'trainer',
+      clusters: ['js2-demo'],
+      status: '1/1 ready',
+      verdict: 'ok',
+      healthy: true,
+    },
+    {
+      kind: 'Job',
+      namespace: 'ml',
+      name: 'prepare-data',
+      clusters: ['js2-demo'],
+      status: 'Completed',
+      verdict: 'done',
+      healthy: true,
+    },
+  ],
+  concepts: [
+    {
+      conceptId: 'pod',
+      kind: 'Pod',
+      count: 3,
+      states: { Running: 1, Succeeded: 2 },
+      summary: '3 Pods: 1 Running, 2 Succeeded',
+    },
+  ],
+  insights: [],
+  recommendedGuides: [],
+};
+
 export const emptyWorkloadsResponse: EntityWorkloadsResponse = {
   entityRef: 'component:default/science-api',
   selector: {

@@ -5,20 +5,41 @@ import { CapacityChart } from './CapacityChart';
 
 describe('CapacityChart', () => {
   it('draws requested against allocatable per node, with GPUs when a node has them', async () => {
-    await renderInTestApp(<CapacityChart nodes={clusterDetail.nodes} title="Capacity of js2-demo" />);
+    await renderInTestApp(
+      <CapacityChart
+        nodes={clusterDetail.nodes}
+        title="Capacity of js2-demo"
+      />,
+    );
     const chart = screen.getByRole('img', { name: /Capacity of js2-demo/ });
-    expect(chart).toHaveAccessibleName(expect.stringContaining('js2-demo-worker-1: CPU 7.6 cores of 8 cores'));
-    expect(screen.getByText('js2-demo-worker-1 (m3.medium)')).toBeInTheDocument();
-    expect(screen.getByText('js2-demo-gpu-1 (g3.xl) – cordoned')).toBeInTheDocument();
-    expect(screen.getByTestId('bar-js2-demo-gpu-1-GPU')).toHaveTextContent('1 of 1 (100%)');
-    expect(screen.getByTestId('bar-js2-demo-worker-1-CPU')).toHaveTextContent('(95%)');
+    expect(chart).toHaveAccessibleName(
+      expect.stringContaining('js2-demo-worker-1: CPU 7.6 cores of 8 cores'),
+    );
+    expect(
+      screen.getByText('js2-demo-worker-1 (m3.medium)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('js2-demo-gpu-1 (g3.xl) – Cordoned'),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('bar-js2-demo-gpu-1-GPU')).toHaveTextContent(
+      '1 of 1 (100%)',
+    );
+    expect(screen.getByTestId('bar-js2-demo-worker-1-CPU')).toHaveTextContent(
+      '(95%)',
+    );
   });
 
   it('leaves GPUs out when no node has any, and survives missing amounts', async () => {
-    const node = { ...clusterDetail.nodes[0], requested: undefined, allocatable: undefined } as any;
+    const node = {
+      ...clusterDetail.nodes[0],
+      requested: undefined,
+      allocatable: undefined,
+    } as any;
     await renderInTestApp(<CapacityChart nodes={[node]} title="t" />);
     expect(screen.queryByText('GPU')).not.toBeInTheDocument();
-    expect(screen.getByTestId(`bar-${node.name}-CPU`)).toHaveTextContent('0 cores of 0 cores');
+    expect(screen.getByTestId(`bar-${node.name}-CPU`)).toHaveTextContent(
+      '0 cores of 0 cores',
+    );
   });
 
   it('says when there are no nodes', async () => {

@@ -16,6 +16,8 @@ import type {
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import { useCluster } from '../../hooks';
 import { formatBytes, formatCores } from '../common/format';
+import { nodeSummaryStatus } from '../common/nodes';
+import { OneLine, VerdictStatus } from '../common/VerdictStatus';
 import { usePluginLinks } from '../common/links';
 import { ClusterErrorPanel } from '../ClusterErrorPanel';
 import { componentFacts, type ComponentFact } from './componentFacts';
@@ -27,7 +29,12 @@ const FactStatus = ({ fact }: { fact: ComponentFact }) => {
 };
 
 const nodeColumns: TableColumn<NodeSummary>[] = [
-  { title: 'Node', field: 'name', highlight: true },
+  {
+    title: 'Node',
+    field: 'name',
+    highlight: true,
+    render: n => <OneLine text={n.name} maxWidth="24ch" />,
+  },
   { title: 'Flavor', render: n => n.flavor ?? '–' },
   {
     title: 'Roles',
@@ -36,9 +43,10 @@ const nodeColumns: TableColumn<NodeSummary>[] = [
   {
     title: 'Status',
     render: n => {
-      if (!n.ready) return <StatusError>NotReady</StatusError>;
-      if (n.unschedulable) return <StatusWarning>Cordoned</StatusWarning>;
-      return <StatusOK>Ready</StatusOK>;
+      const status = nodeSummaryStatus(n);
+      return (
+        <VerdictStatus verdict={status.verdict}>{status.text}</VerdictStatus>
+      );
     },
   },
   {

@@ -22,7 +22,9 @@ export const ClusterErrorPanel = ({
   error?: ClusterError;
 }) => {
   const links = usePluginLinks();
-  const reason = error?.reason ? reasonText[error.reason] ?? error.reason : undefined;
+  const reason = error?.reason
+    ? reasonText[error.reason] ?? error.reason
+    : undefined;
   return (
     <Alert severity="error" role="alert">
       <AlertTitle>Cluster {cluster} could not be read</AlertTitle>
@@ -30,7 +32,10 @@ export const ClusterErrorPanel = ({
       {error?.message && <div>{error.message}</div>}
       {error?.guideId && (
         <div>
-          What helps: <Link to={links.guide(error.guideId)}>{guideTitle(error.guideId)}</Link>
+          What helps:{' '}
+          <Link to={links.guide(error.guideId)}>
+            {guideTitle(error.guideId)}
+          </Link>
         </div>
       )}
     </Alert>

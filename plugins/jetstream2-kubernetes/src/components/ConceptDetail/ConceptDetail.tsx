@@ -1,4 +1,9 @@
-import { InfoCard, Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { Chip, Grid, Typography } from '@material-ui/core';
 import { useParams } from 'react-router-dom';
 import { useClusterDetails, useConcept } from '../../hooks';
@@ -13,13 +18,22 @@ export const ConceptDetail = () => {
   const { value: concept, loading, error } = useConcept(conceptId);
   const clusters = useClusterDetails();
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} title={`Could not load the concept ${conceptId}`} />;
+  if (error)
+    return (
+      <ResponseErrorPanel
+        error={error}
+        title={`Could not load the concept ${conceptId}`}
+      />
+    );
   if (!concept) return null;
   const paragraphs = (concept.description || concept.summary || '')
     .split(/\n\s*\n/)
     .map(p => p.trim())
     .filter(Boolean);
-  const live = countForKinds(concept.kinds, sumWorkloadCounts(clusters.value ?? []));
+  const live = countForKinds(
+    concept.kinds,
+    sumWorkloadCounts(clusters.value ?? []),
+  );
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
@@ -39,7 +53,9 @@ export const ConceptDetail = () => {
             </Typography>
           ))}
           {concept.referenceUrl && (
-            <Link to={concept.referenceUrl}>Kubernetes reference documentation</Link>
+            <Link to={concept.referenceUrl}>
+              Kubernetes reference documentation
+            </Link>
           )}
         </InfoCard>
       </Grid>
@@ -51,8 +67,8 @@ export const ConceptDetail = () => {
               {clusters.loading
                 ? 'Counting live objects…'
                 : clusters.error
-                  ? 'Live count unavailable.'
-                  : `${live ?? 0} live across the portal's clusters.`}
+                ? 'Live count unavailable.'
+                : `${live ?? 0} live across the portal's clusters.`}
             </Typography>
           )}
           <Typography variant="h6" component="h3">
@@ -77,7 +93,11 @@ export const ConceptDetail = () => {
               <div>
                 {concept.related.map(id => (
                   <Link key={id} to={links.concept(id)} underline="none">
-                    <Chip size="small" label={conceptName(id)} style={{ margin: 2, cursor: 'pointer' }} />
+                    <Chip
+                      size="small"
+                      label={conceptName(id)}
+                      style={{ margin: 2, cursor: 'pointer' }}
+                    />
                   </Link>
                 ))}
               </div>

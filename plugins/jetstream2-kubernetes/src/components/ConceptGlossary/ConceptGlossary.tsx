@@ -1,5 +1,11 @@
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { Card, CardContent, Grid, TextField, Typography } from '@material-ui/core';
+import {
+  Card,
+  CardContent,
+  Grid,
+  TextField,
+  Typography,
+} from '@material-ui/core';
 import {
   conceptCategories,
   type Concept,
@@ -10,17 +16,27 @@ import { guideTitle } from '../common/catalogue';
 import { countForKinds, sumWorkloadCounts } from '../common/liveCounts';
 import { usePluginLinks } from '../common/links';
 
-const ConceptCard = ({ concept, live }: { concept: Concept; live?: number | 'unknown' }) => {
+const ConceptCard = ({
+  concept,
+  live,
+}: {
+  concept: Concept;
+  live?: number | 'unknown';
+}) => {
   const links = usePluginLinks();
   return (
     <Card variant="outlined" style={{ height: '100%' }}>
       <CardContent>
         <Typography variant="h6" component="h4">
-          <Link to={links.concept(concept.id)}>{concept.name || concept.id}</Link>
+          <Link to={links.concept(concept.id)}>
+            {concept.name || concept.id}
+          </Link>
         </Typography>
         {live !== undefined && (
           <Typography variant="body2" color="primary">
-            {live === 'unknown' ? 'Live count unavailable' : `${live} live in the portal`}
+            {live === 'unknown'
+              ? 'Live count unavailable'
+              : `${live} live in the portal`}
           </Typography>
         )}
         <Typography variant="body2" paragraph>
@@ -48,14 +64,23 @@ export const ConceptGlossary = () => {
   const clusters = useClusterDetails();
   const [filter, setFilter] = useState('');
   if (concepts.loading) return <Progress />;
-  if (concepts.error) return <ResponseErrorPanel error={concepts.error} title="Could not load concepts" />;
+  if (concepts.error)
+    return (
+      <ResponseErrorPanel
+        error={concepts.error}
+        title="Could not load concepts"
+      />
+    );
   const totals = sumWorkloadCounts(clusters.value ?? []);
-  const countsKnown = !clusters.error && (clusters.value ?? []).some(r => r.detail);
+  const countsKnown =
+    !clusters.error && (clusters.value ?? []).some(r => r.detail);
   const words = filter.toLocaleLowerCase('en').trim();
   const all = (concepts.value ?? []).filter(
     c =>
       !words ||
-      `${c.name} ${c.summary} ${(c.kinds ?? []).join(' ')}`.toLocaleLowerCase('en').includes(words),
+      `${c.name} ${c.summary} ${(c.kinds ?? []).join(' ')}`
+        .toLocaleLowerCase('en')
+        .includes(words),
   );
   const known = new Set(conceptCategories.map(c => c.id));
   const groups = [
@@ -64,7 +89,11 @@ export const ConceptGlossary = () => {
       label: cat.label,
       items: all.filter(c => c.category === cat.id),
     })),
-    { id: 'other', label: 'Other', items: all.filter(c => !known.has(c.category)) },
+    {
+      id: 'other',
+      label: 'Other',
+      items: all.filter(c => !known.has(c.category)),
+    },
   ].filter(g => g.items.length > 0);
 
   return (
@@ -81,7 +110,9 @@ export const ConceptGlossary = () => {
         />
       </Grid>
       <Grid item xs={12} sm={6}>
-        {clusters.loading && <Typography variant="body2">Counting live objects…</Typography>}
+        {clusters.loading && (
+          <Typography variant="body2">Counting live objects…</Typography>
+        )}
         {clusters.error && (
           <Typography variant="body2" color="error">
             Live counts unavailable: {clusters.error.message}
@@ -94,7 +125,13 @@ export const ConceptGlossary = () => {
         </Grid>
       )}
       {groups.map(group => (
-        <Grid item xs={12} key={group.id} component="section" aria-label={group.label}>
+        <Grid
+          item
+          xs={12}
+          key={group.id}
+          component="section"
+          aria-label={group.label}
+        >
           <Typography variant="h5" component="h3" gutterBottom>
             {group.label}
           </Typography>
@@ -102,7 +139,8 @@ export const ConceptGlossary = () => {
             {group.items.map(concept => {
               const count = countForKinds(concept.kinds, totals);
               let live: number | 'unknown' | undefined;
-              if (count !== undefined) live = countsKnown || clusters.loading ? count : 'unknown';
+              if (count !== undefined)
+                live = countsKnown || clusters.loading ? count : 'unknown';
               if (clusters.loading) live = undefined;
               return (
                 <Grid item xs={12} sm={6} lg={4} key={concept.id}>

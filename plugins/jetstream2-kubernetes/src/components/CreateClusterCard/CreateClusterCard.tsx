@@ -15,13 +15,14 @@ export const CreateClusterCard = () => {
       {loading && <Progress />}
       {error && (
         <Typography variant="body2">
-          The template list could not be loaded ({error.message}); every template is on the{' '}
-          <Link to="/create">Create page</Link>.
+          The template list could not be loaded ({error.message}); every
+          template is on the <Link to="/create">Create page</Link>.
         </Typography>
       )}
       {!loading && !error && (value ?? []).length === 0 && (
         <Typography variant="body2">
-          No cluster template is registered; see the <Link to="/create">Create page</Link>.
+          No cluster template is registered; see the{' '}
+          <Link to="/create">Create page</Link>.
         </Typography>
       )}
       {(value ?? []).length > 0 && (
@@ -30,7 +31,13 @@ export const CreateClusterCard = () => {
             <ListItem key={t.entityRef || t.name} disableGutters>
               <ListItemText
                 primary={
-                  <Link to={templateLink(t.entityRef || `template:default/${t.name}`) ?? '/create'}>
+                  <Link
+                    to={
+                      templateLink(
+                        t.entityRef || `template:default/${t.name}`,
+                      ) ?? '/create'
+                    }
+                  >
                     {t.title || t.name}
                   </Link>
                 }

@@ -4,6 +4,7 @@ import {
   annotatedEntity,
   emptyWorkloadsResponse,
   plainEntity,
+  trainingWorkloadsResponse,
 } from '../../testUtils';
 import { renderWithApi } from '../../testUtils/render';
 import { EntityOverviewCard } from './EntityOverviewCard';
@@ -11,7 +12,15 @@ import { EntityOverviewCard } from './EntityOverviewCard';
 describe('EntityOverviewCard', () => {
   it('shows pods running, problems and the most useful guide with its reason', async () => {
     await renderWithApi(<EntityOverviewCard />, { entity: annotatedEntity });
-    expect(await screen.findByText('2/3 pods running')).toBeInTheDocument();
+    // The Pending pod is on its way, not failing: counted apart, and the line is not red.
+    const pods = await screen.findByText('2/3 pods running · 1 starting');
+    expect(pods.closest('[data-verdict]')).toHaveAttribute(
+      'data-verdict',
+      'progressing',
+    );
+    expect(await screen.findByTestId('live-indicator')).toHaveTextContent(
+      /updated/,
+    );
     expect(
       screen.getByText('1 of 2 workloads not healthy'),
     ).toBeInTheDocument();
@@ -26,6 +35,21 @@ describe('EntityOverviewCard', () => {
     expect(
       screen.getByText('js2-old refused the portal’s credentials (401).'),
     ).toBeInTheDocument();
+  });
+
+  it('counts the pods of finished Jobs as done, never as failing', async () => {
+    await renderWithApi(<EntityOverviewCard />, {
+      entity: annotatedEntity,
+      api: new FakeJetstream2KubernetesApi({
+        workloads: trainingWorkloadsResponse,
+      }),
+    });
+    const pods = await screen.findByText('1/1 pods running · 2 completed');
+    expect(pods.closest('[data-verdict]')).toHaveAttribute(
+      'data-verdict',
+      'ok',
+    );
+    expect(screen.getByText('2 workloads healthy')).toBeInTheDocument();
   });
 
   it('falls back to the basics guide when nothing is recommended', async () => {

@@ -10,36 +10,14 @@ import {
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { Typography } from '@material-ui/core';
-import type { EntityWorkloadsResponse } from '@internal/plugin-jetstream2-kubernetes-common';
 import { useEntityWorkloads } from '../../hooks';
 import { isJetstream2KubernetesAvailable } from '../../isJetstream2KubernetesAvailable';
 import { getGuide } from '../common/catalogue';
 import { usePluginLinks } from '../common/links';
 import { SeverityIcon } from '../common/SeverityIcon';
+import { VerdictStatus } from '../common/VerdictStatus';
+import { podLine, summarize } from './summary';
 import { LiveIndicator, StaleClusters } from '../LiveIndicator';
-
-/** Pods running out of all pods, and how many problems the rules found. */
-export function summarize(data: EntityWorkloadsResponse) {
-  const pods = (data.concepts ?? []).filter(c => c.kind === 'Pod');
-  const podTotal = pods.reduce((sum, p) => sum + (p.count ?? 0), 0);
-  const podRunning = pods.reduce((sum, p) => sum + (p.states?.Running ?? 0), 0);
-  const problems = (data.insights ?? []).filter(
-    i => i.severity === 'error' || i.severity === 'warning',
-  ).length;
-  const failedClusters = (data.clusters ?? []).filter(
-    c => c.status === 'error' || c.error,
-  ).length;
-  const workloads = data.workloads ?? [];
-  const unhealthy = workloads.filter(w => !w.healthy).length;
-  return {
-    podTotal,
-    podRunning,
-    problems,
-    failedClusters,
-    workloads: workloads.length,
-    unhealthy,
-  };
-}
 
 const Glance = ({ entity }: { entity: Entity }) => {
   const links = usePluginLinks();
@@ -52,6 +30,7 @@ const Glance = ({ entity }: { entity: Entity }) => {
   }
   if (!value) return null;
   const s = summarize(value);
+  const pods = podLine(s.pods);
   const top = value.recommendedGuides?.[0];
   const topGuide = top ? getGuide(top.guideId) : getGuide('k8s-manage-apps');
   return (
@@ -59,13 +38,9 @@ const Glance = ({ entity }: { entity: Entity }) => {
       <LiveIndicator live={live} updatedAt={updatedAt} error={error} />
       <StaleClusters clusters={value.clusters ?? []} />
       <Typography variant="body1" component="div">
-        {s.podTotal === 0 ? (
-          <StatusWarning>No pods found</StatusWarning>
-        ) : s.podRunning === s.podTotal ? (
-          <StatusOK>{`${s.podRunning}/${s.podTotal} pods running`}</StatusOK>
-        ) : (
-          <StatusError>{`${s.podRunning}/${s.podTotal} pods running`}</StatusError>
-        )}
+        <VerdictStatus verdict={pods.verdict} wrap>
+          {pods.text}
+        </VerdictStatus>
       </Typography>
       <Typography variant="body1" component="div">
         {s.unhealthy === 0 ? (

@@ -1,1 +1,2 @@
 export { EntityOverviewCard } from './EntityOverviewCard';
+export { summarize, podLine } from './summary';

@@ -5,6 +5,7 @@ import {
   annotatedEntity,
   emptyWorkloadsResponse,
   plainEntity,
+  trainingWorkloadsResponse,
 } from '../../testUtils';
 import { renderWithApi } from '../../testUtils/render';
 import { EntityWorkloadsContent } from './EntityWorkloadsContent';
@@ -26,6 +27,16 @@ describe('EntityWorkloadsContent', () => {
     // Upstream PodsTable with the pods of the cluster that answered
     expect(screen.getByText('Pods on js2-demo')).toBeInTheDocument();
     expect(screen.getByText('science-api-7d9f-ghi56')).toBeInTheDocument();
+    // Our status beside upstream's drawer: the Pending pod is on its way, not "OK"
+    const pending = screen.getByText('science-api-7d9f-ghi56').closest('tr')!;
+    expect(within(pending).getByText('Pending')).toBeInTheDocument();
+    expect(within(pending).queryByText('OK')).not.toBeInTheDocument();
+    expect(
+      within(pending).getByText('Pending').closest('[data-verdict]'),
+    ).toHaveAttribute('data-verdict', 'progressing');
+    expect(await screen.findByTestId('live-indicator')).toHaveTextContent(
+      /updated/,
+    );
     // Concept cards with live counts and links
     const podCard = screen.getByRole('article', { name: 'Pod concept' });
     expect(
@@ -57,6 +68,26 @@ describe('EntityWorkloadsContent', () => {
       screen.getByRole('link', { name: 'etcd (cluster store)' }),
     ).toHaveAttribute('href', '/jetstream2-kubernetes/concepts/etcd');
     expect(screen.getByText('The API server reaches etcd')).toBeInTheDocument();
+  });
+
+  it('reads Succeeded pods and Complete Jobs as done, with names on one line', async () => {
+    await renderWithApi(<EntityWorkloadsContent />, {
+      entity: annotatedEntity,
+      api: new FakeJetstream2KubernetesApi({
+        workloads: trainingWorkloadsResponse,
+      }),
+    });
+    const job = (await screen.findByText('prepare-data')).closest('tr')!;
+    expect(
+      within(job).getByText('Completed').closest('[data-verdict]'),
+    ).toHaveAttribute('data-verdict', 'done');
+    const longName = 'prepare-data-with-a-very-long-name-that-keeps-going-q9';
+    const pod = screen.getByText(longName).closest('tr')!;
+    expect(within(pod).getByTitle(longName)).toBeInTheDocument();
+    expect(
+      within(pod).getByText('Completed').closest('[data-verdict]'),
+    ).toHaveAttribute('data-verdict', 'done');
+    expect(within(pod).queryByText(/Failing|Error/)).not.toBeInTheDocument();
   });
 
   it('says why an annotated entity has no objects', async () => {

@@ -1,4 +1,9 @@
-import { InfoCard, Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { Chip, Grid, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { useParams } from 'react-router-dom';
@@ -13,11 +18,20 @@ export const GuideDetail = () => {
   const links = usePluginLinks();
   const { value: guide, loading, error } = useGuide(guideId);
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} title={`Could not load the guide ${guideId}`} />;
+  if (error)
+    return (
+      <ResponseErrorPanel
+        error={error}
+        title={`Could not load the guide ${guideId}`}
+      />
+    );
   if (!guide) return null;
-  const template = guide.templateRef ? templateLink(guide.templateRef) : undefined;
+  const template = guide.templateRef
+    ? templateLink(guide.templateRef)
+    : undefined;
   const list = (items: string[] | undefined, ordered = false) => {
-    if (!items || items.length === 0) return <Typography variant="body2">–</Typography>;
+    if (!items || items.length === 0)
+      return <Typography variant="body2">–</Typography>;
     const Tag = ordered ? 'ol' : 'ul';
     return (
       <Tag style={{ marginTop: 0 }}>
@@ -41,7 +55,8 @@ export const GuideDetail = () => {
         </Typography>
         {guide.superseded && (
           <Alert severity="warning">
-            This guide is superseded; prefer <Link to={links.guide('k8s-magnum')}>Magnum</Link> for new clusters.
+            This guide is superseded; prefer{' '}
+            <Link to={links.guide('k8s-magnum')}>Magnum</Link> for new clusters.
           </Alert>
         )}
       </Grid>
@@ -85,7 +100,11 @@ export const GuideDetail = () => {
           <div>
             {(guide.concepts ?? []).map(id => (
               <Link key={id} to={links.concept(id)} underline="none">
-                <Chip size="small" label={conceptName(id)} style={{ margin: 2, cursor: 'pointer' }} />
+                <Chip
+                  size="small"
+                  label={conceptName(id)}
+                  style={{ margin: 2, cursor: 'pointer' }}
+                />
               </Link>
             ))}
           </div>

@@ -1,5 +1,11 @@
 import { Link } from '@backstage/core-components';
-import { Card, CardActions, CardContent, Chip, Typography } from '@material-ui/core';
+import {
+  Card,
+  CardActions,
+  CardContent,
+  Chip,
+  Typography,
+} from '@material-ui/core';
 import type { Guide } from '@internal/plugin-jetstream2-kubernetes-common';
 import { conceptName } from '../common/catalogue';
 import { templateLink, usePluginLinks } from '../common/links';
@@ -12,9 +18,14 @@ export const sourceLabel: Record<string, string> = {
 /** A guide in the library: what it is for, its concepts, where to read it. */
 export const GuideCard = ({ guide }: { guide: Guide }) => {
   const links = usePluginLinks();
-  const template = guide.templateRef ? templateLink(guide.templateRef) : undefined;
+  const template = guide.templateRef
+    ? templateLink(guide.templateRef)
+    : undefined;
   return (
-    <Card variant="outlined" style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+    <Card
+      variant="outlined"
+      style={{ height: '100%', display: 'flex', flexDirection: 'column' }}
+    >
       <CardContent style={{ flexGrow: 1 }}>
         <Typography variant="overline" color="textSecondary">
           {sourceLabel[guide.source] ?? guide.source ?? 'Guide'}
@@ -29,7 +40,11 @@ export const GuideCard = ({ guide }: { guide: Guide }) => {
         <div aria-label="Concepts">
           {(guide.concepts ?? []).map(id => (
             <Link key={id} to={links.concept(id)} underline="none">
-              <Chip size="small" label={conceptName(id)} style={{ margin: 2, cursor: 'pointer' }} />
+              <Chip
+                size="small"
+                label={conceptName(id)}
+                style={{ margin: 2, cursor: 'pointer' }}
+              />
             </Link>
           ))}
         </div>

@@ -1,4 +1,8 @@
-import { EmptyState, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { Grid, MenuItem, TextField } from '@material-ui/core';
 import type { GuideSource } from '@internal/plugin-jetstream2-kubernetes-common';
 import { useState } from 'react';
@@ -46,7 +50,9 @@ export const GuidesLibrary = () => {
           label="Concept"
           value={concept}
           onChange={e => setParam('concept', String(e.target.value))}
-          helperText={concepts.error ? 'Concepts could not be loaded' : undefined}
+          helperText={
+            concepts.error ? 'Concepts could not be loaded' : undefined
+          }
         >
           <MenuItem value="">All concepts</MenuItem>
           {conceptOptions.map(c => (
@@ -90,23 +96,38 @@ export const GuidesLibrary = () => {
       </Grid>
       <Grid item xs={12}>
         {guides.loading && <Progress />}
-        {guides.error && <ResponseErrorPanel error={guides.error} title="Could not load guides" />}
-        {!guides.loading && !guides.error && (guides.value ?? []).length === 0 && (
-          <EmptyState
-            missing="content"
-            title="No guide matches these filters"
-            description="Clear a filter, or try a broader word."
+        {guides.error && (
+          <ResponseErrorPanel
+            error={guides.error}
+            title="Could not load guides"
           />
         )}
-        {!guides.loading && !guides.error && (guides.value ?? []).length > 0 && (
-          <Grid container spacing={2} component="ul" style={{ listStyle: 'none', padding: 0 }} aria-label="Guides">
-            {(guides.value ?? []).map(guide => (
-              <Grid item xs={12} sm={6} lg={4} key={guide.id} component="li">
-                <GuideCard guide={guide} />
-              </Grid>
-            ))}
-          </Grid>
-        )}
+        {!guides.loading &&
+          !guides.error &&
+          (guides.value ?? []).length === 0 && (
+            <EmptyState
+              missing="content"
+              title="No guide matches these filters"
+              description="Clear a filter, or try a broader word."
+            />
+          )}
+        {!guides.loading &&
+          !guides.error &&
+          (guides.value ?? []).length > 0 && (
+            <Grid
+              container
+              spacing={2}
+              component="ul"
+              style={{ listStyle: 'none', padding: 0 }}
+              aria-label="Guides"
+            >
+              {(guides.value ?? []).map(guide => (
+                <Grid item xs={12} sm={6} lg={4} key={guide.id} component="li">
+                  <GuideCard guide={guide} />
+                </Grid>
+              ))}
+            </Grid>
+          )}
       </Grid>
     </Grid>
   );

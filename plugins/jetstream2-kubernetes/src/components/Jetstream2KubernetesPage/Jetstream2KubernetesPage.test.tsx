@@ -13,7 +13,10 @@ jest.setTimeout(30_000);
 const page = (path: string, api = new FakeJetstream2KubernetesApi()) =>
   renderWithApi(
     <Routes>
-      <Route path="/jetstream2-kubernetes/*" element={<Jetstream2KubernetesPage />} />
+      <Route
+        path="/jetstream2-kubernetes/*"
+        element={<Jetstream2KubernetesPage />}
+      />
     </Routes>,
     { routeEntries: [path], api },
   );
@@ -24,14 +27,22 @@ describe('Jetstream2KubernetesPage', () => {
     const spy = jest.spyOn(api, 'getGuides');
     await page('/jetstream2-kubernetes', api);
     const list = await screen.findByRole('list', { name: 'Guides' });
-    expect(within(list).getByRole('link', { name: /Manila/ })).toBeInTheDocument();
+    expect(
+      within(list).getByRole('link', { name: /Manila/ }),
+    ).toBeInTheDocument();
 
     await userEvent.click(screen.getByLabelText('Concept'));
-    await userEvent.click(await screen.findByRole('option', { name: 'etcd (cluster store)' }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'etcd (cluster store)' }),
+    );
 
-    expect(spy).toHaveBeenLastCalledWith(expect.objectContaining({ concept: 'etcd' }));
+    expect(spy).toHaveBeenLastCalledWith(
+      expect.objectContaining({ concept: 'etcd' }),
+    );
     const filtered = await screen.findByRole('list', { name: 'Guides' });
-    expect(within(filtered).queryByRole('link', { name: /Manila/ })).not.toBeInTheDocument();
+    expect(
+      within(filtered).queryByRole('link', { name: /Manila/ }),
+    ).not.toBeInTheDocument();
     expect(within(filtered).getAllByRole('listitem').length).toBeGreaterThan(0);
   });
 
@@ -43,12 +54,18 @@ describe('Jetstream2KubernetesPage', () => {
 
   it('deep-links to one guide', async () => {
     await page('/jetstream2-kubernetes/guides/k8s-magnum');
-    expect(await screen.findByRole('heading', { level: 2, name: /Magnum/ })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Start from the template' })).toHaveAttribute(
+    expect(
+      await screen.findByRole('heading', { level: 2, name: /Magnum/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Start from the template' }),
+    ).toHaveAttribute(
       'href',
       '/create/templates/default/jetstream2-magnum-cluster',
     );
-    expect(screen.getByRole('link', { name: /Read the original guide/ })).toHaveAttribute(
+    expect(
+      screen.getByRole('link', { name: /Read the original guide/ }),
+    ).toHaveAttribute(
       'href',
       expect.stringContaining('docs.jetstream-cloud.org'),
     );
@@ -56,37 +73,50 @@ describe('Jetstream2KubernetesPage', () => {
 
   it('deep-links to one concept with its live count and guides', async () => {
     await page('/jetstream2-kubernetes/concepts/pod');
-    expect(await screen.findByRole('heading', { level: 2, name: 'Pod' })).toBeInTheDocument();
-    expect(await screen.findByText(/14 live across the portal's clusters/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /Run and expose applications/ })).toHaveAttribute(
-      'href',
-      '/jetstream2-kubernetes/guides/k8s-manage-apps',
-    );
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Pod' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(/14 live across the portal's clusters/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /Run and expose applications/ }),
+    ).toHaveAttribute('href', '/jetstream2-kubernetes/guides/k8s-manage-apps');
   });
 
   it('says so when a deep-linked guide does not exist', async () => {
     await page('/jetstream2-kubernetes/guides/nope');
-    expect(await screen.findByText(/Could not load the guide nope/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Could not load the guide nope/),
+    ).toBeInTheDocument();
   });
 
   it('shows the concept glossary with live counts from the clusters', async () => {
     await page('/jetstream2-kubernetes/concepts');
     const workloads = await screen.findByRole('region', { name: 'Workloads' });
-    expect(within(workloads).getByRole('link', { name: 'Pod' })).toHaveAttribute(
-      'href',
-      '/jetstream2-kubernetes/concepts/pod',
-    );
-    expect(await within(workloads).findByText('14 live in the portal')).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Control plane' })).toBeInTheDocument();
+    expect(
+      within(workloads).getByRole('link', { name: 'Pod' }),
+    ).toHaveAttribute('href', '/jetstream2-kubernetes/concepts/pod');
+    expect(
+      await within(workloads).findByText('14 live in the portal'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'Control plane' }),
+    ).toBeInTheDocument();
   });
 
   it('shows clusters with a capacity chart and the templates to create one', async () => {
     await page('/jetstream2-kubernetes/clusters');
-    expect(await screen.findByRole('img', { name: /Capacity of js2-demo/ })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', { name: /Capacity of js2-demo/ }),
+    ).toBeInTheDocument();
     expect(screen.getByText('Create a cluster')).toBeInTheDocument();
     expect(
       await screen.findByRole('link', { name: 'Jetstream2 Magnum cluster' }),
-    ).toHaveAttribute('href', '/create/templates/default/jetstream2-magnum-cluster');
+    ).toHaveAttribute(
+      'href',
+      '/create/templates/default/jetstream2-magnum-cluster',
+    );
   });
 
   it('shows the error when the clusters cannot be listed', async () => {
@@ -95,6 +125,8 @@ describe('Jetstream2KubernetesPage', () => {
       throw new Error('backend down');
     };
     await page('/jetstream2-kubernetes/clusters', api);
-    expect(await screen.findByText(/Could not load clusters/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Could not load clusters/),
+    ).toBeInTheDocument();
   });
 });

@@ -1,4 +1,9 @@
-import { Content, Header, Page, TabbedLayout } from '@backstage/core-components';
+import {
+  Content,
+  Header,
+  Page,
+  TabbedLayout,
+} from '@backstage/core-components';
 import { Route, Routes } from 'react-router-dom';
 import { ClustersOverview } from '../ClustersOverview';
 import { ConceptDetail } from '../ConceptDetail';

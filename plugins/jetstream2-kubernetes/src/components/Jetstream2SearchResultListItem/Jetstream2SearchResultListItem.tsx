@@ -1,6 +1,16 @@
 import { Link } from '@backstage/core-components';
-import { Box, Chip, Divider, ListItem, ListItemIcon, ListItemText } from '@material-ui/core';
-import type { ResultHighlight, SearchDocument } from '@backstage/plugin-search-common';
+import {
+  Box,
+  Chip,
+  Divider,
+  ListItem,
+  ListItemIcon,
+  ListItemText,
+} from '@material-ui/core';
+import type {
+  ResultHighlight,
+  SearchDocument,
+} from '@backstage/plugin-search-common';
 import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
 import CategoryIcon from '@material-ui/icons/Category';
 import MenuBookIcon from '@material-ui/icons/MenuBook';
@@ -62,16 +72,24 @@ export const Jetstream2SearchResultListItem = ({
   return (
     <>
       <ListItem alignItems="flex-start">
-        <ListItemIcon>{icon ? <>{icon}</> : <Jetstream2SearchIcon kind={kind} />}</ListItemIcon>
+        <ListItemIcon>
+          {icon ? <>{icon}</> : <Jetstream2SearchIcon kind={kind} />}
+        </ListItemIcon>
         <Box flexWrap="wrap" width="100%">
           <ListItemText
             primaryTypographyProps={{ variant: 'h6' }}
-            primary={<Link noTrack to={doc.location}>{title}</Link>}
+            primary={
+              <Link noTrack to={doc.location}>
+                {title}
+              </Link>
+            }
             secondary={text}
           />
           <Chip
             size="small"
-            label={kind === 'concept' ? 'Kubernetes concept' : 'Jetstream2 guide'}
+            label={
+              kind === 'concept' ? 'Kubernetes concept' : 'Jetstream2 guide'
+            }
           />
         </Box>
       </ListItem>

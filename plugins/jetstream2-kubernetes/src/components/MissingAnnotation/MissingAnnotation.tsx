@@ -19,8 +19,12 @@ export const MissingAnnotation = () => {
         <>
           <CodeSnippet language="yaml" text={example} showCopyCodeButton />
           <Typography variant="body2" style={{ marginTop: 12 }}>
-            New to this? Read what a <Link to={links.concept('pod')}>Pod</Link> is, and the guide{' '}
-            <Link to={links.guide('k8s-manage-apps')}>{guideTitle('k8s-manage-apps')}</Link>.
+            New to this? Read what a <Link to={links.concept('pod')}>Pod</Link>{' '}
+            is, and the guide{' '}
+            <Link to={links.guide('k8s-manage-apps')}>
+              {guideTitle('k8s-manage-apps')}
+            </Link>
+            .
           </Typography>
         </>
       }

@@ -11,17 +11,25 @@ const sourceText: Record<string, string> = {
 };
 
 /** Says why an annotated entity shows no objects: the selector, the clusters searched, the failures. */
-export const NoWorkloadsPanel = ({ data }: { data: EntityWorkloadsResponse }) => {
+export const NoWorkloadsPanel = ({
+  data,
+}: {
+  data: EntityWorkloadsResponse;
+}) => {
   const links = usePluginLinks();
   const selector = data.selector;
   const searched = data.clustersSearched ?? [];
-  const failed = (data.clusters ?? []).filter(c => c.status === 'error' || c.error);
+  const failed = (data.clusters ?? []).filter(
+    c => c.status === 'error' || c.error,
+  );
   return (
     <InfoCard title="No Kubernetes objects found for this entity">
       <Typography variant="body1" gutterBottom>
         The portal looked for objects labelled{' '}
         <code>{selector?.labelSelector || 'no selector'}</code>
-        {selector?.source && <> (from {sourceText[selector.source] ?? selector.source})</>}
+        {selector?.source && (
+          <> (from {sourceText[selector.source] ?? selector.source})</>
+        )}
         {selector?.namespace ? (
           <>
             {' '}
@@ -36,23 +44,33 @@ export const NoWorkloadsPanel = ({ data }: { data: EntityWorkloadsResponse }) =>
         {searched.length > 0 ? (
           <>Clusters searched: {searched.join(', ')}.</>
         ) : (
-          <>No cluster is configured in the portal, so there was nowhere to look.</>
+          <>
+            No cluster is configured in the portal, so there was nowhere to
+            look.
+          </>
         )}
       </Typography>
       {failed.length > 0 && (
         <Typography variant="body1" gutterBottom>
           Answered with an error:{' '}
           {failed
-            .map(c => `${c.cluster}${c.error?.reason ? ` (${c.error.reason})` : ''}`)
+            .map(
+              c =>
+                `${c.cluster}${c.error?.reason ? ` (${c.error.reason})` : ''}`,
+            )
             .join(', ')}
           . Their details are shown above.
         </Typography>
       )}
       <Typography variant="body2" color="textSecondary">
-        Objects are found by their labels: the pod template of a Deployment must carry the same label as
-        the selector above. The guide <Link to={links.guide('k8s-manage-apps')}>{guideTitle('k8s-manage-apps')}</Link>{' '}
+        Objects are found by their labels: the pod template of a Deployment must
+        carry the same label as the selector above. The guide{' '}
+        <Link to={links.guide('k8s-manage-apps')}>
+          {guideTitle('k8s-manage-apps')}
+        </Link>{' '}
         explains labels, Deployments and Services;{' '}
-        <Link to={links.concept('labels-selectors')}>labels and selectors</Link> has the short version.
+        <Link to={links.concept('labels-selectors')}>labels and selectors</Link>{' '}
+        has the short version.
       </Typography>
     </InfoCard>
   );

@@ -4,18 +4,16 @@ import {
   detectErrors,
   type ClusterObjects,
   type DetectedError,
-  type FetchResponse,
-  type PodFetchResponse,
 } from '@backstage/plugin-kubernetes-common';
 import {
   Cluster,
   ClusterContext,
   DetectedErrorsContext,
   PodNamesWithErrorsContext,
-  PodsTable,
-  READY_COLUMNS,
 } from '@backstage/plugin-kubernetes-react';
 import type { ClusterWorkloads } from '@internal/plugin-jetstream2-kubernetes-common';
+import { podsOf } from '../common/pods';
+import { EntityPodsTable, type EntityPodsTableProps } from './EntityPodsTable';
 
 function toClusterObjects(c: ClusterWorkloads): ClusterObjects {
   return {
@@ -26,27 +24,24 @@ function toClusterObjects(c: ClusterWorkloads): ClusterObjects {
   };
 }
 
-type Pod = PodFetchResponse['resources'][number];
-
-function podsOf(c: ClusterWorkloads): Pod[] {
-  return (c.resources ?? [])
-    .filter((r: FetchResponse): r is PodFetchResponse => r?.type === 'pods')
-    .flatMap(r => r.resources ?? []);
-}
-
 function podNamesWithErrors(errors: DetectedError[]): Set<string> {
   return new Set(
-    errors
-      .filter(e => e.sourceRef?.kind === 'Pod')
-      .map(e => e.sourceRef.name),
+    errors.filter(e => e.sourceRef?.kind === 'Pod').map(e => e.sourceRef.name),
   );
 }
 
 /**
- * The entity's pods per cluster in upstream's PodsTable (its drawer shows containers, events and
+ * The entity's pods per cluster in our table (our status; upstream's pod drawer with containers and
  * logs), and upstream's per-cluster view of the other objects, wrapped in the contexts they read.
  */
-export const PodsSection = ({ clusters }: { clusters: ClusterWorkloads[] }) => {
+export const PodsSection = ({
+  clusters,
+  extraColumns,
+}: {
+  clusters: ClusterWorkloads[];
+  /** Extra per-pod cells (events, logs), given the pod's cluster. */
+  extraColumns?: (cluster: string) => EntityPodsTableProps['extraColumns'];
+}) => {
   const withObjects = clusters.filter(c => (c.resources ?? []).length > 0);
   if (withObjects.length === 0) {
     return null;
@@ -75,17 +70,29 @@ export const PodsSection = ({ clusters }: { clusters: ClusterWorkloads[] }) => {
                     noPadding
                   >
                     {pods.length > 0 ? (
-                      <PodsTable pods={pods} extraColumns={[READY_COLUMNS]} />
+                      <EntityPodsTable
+                        cluster={c.cluster}
+                        pods={pods}
+                        errors={errors}
+                        extraColumns={extraColumns?.(c.cluster)}
+                      />
                     ) : (
                       <Typography style={{ padding: 16 }}>
                         No pods of this entity run on {c.cluster}.
                       </Typography>
                     )}
                   </InfoCard>
-                  <Typography variant="subtitle2" component="h3" style={{ margin: '12px 0 4px' }}>
+                  <Typography
+                    variant="subtitle2"
+                    component="h3"
+                    style={{ margin: '12px 0 4px' }}
+                  >
                     All objects on {c.cluster}
                   </Typography>
-                  <Cluster clusterObjects={objects[i]} podsWithErrors={withErrors} />
+                  <Cluster
+                    clusterObjects={objects[i]}
+                    podsWithErrors={withErrors}
+                  />
                 </PodNamesWithErrorsContext.Provider>
               </DetectedErrorsContext.Provider>
             </ClusterContext.Provider>

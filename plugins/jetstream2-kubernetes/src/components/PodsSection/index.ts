@@ -1,1 +1,2 @@
 export { PodsSection } from './PodsSection';
+export { EntityPodsTable, type EntityPodsTableProps } from './EntityPodsTable';

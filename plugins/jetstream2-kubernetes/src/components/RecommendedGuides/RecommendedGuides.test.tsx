@@ -7,30 +7,43 @@ describe('RecommendedGuides', () => {
     await renderWithApi(
       <RecommendedGuides
         recommendations={[
-          { guideId: 'k8s-gpu', severity: 'warning', reasons: ['A pod waits for a GPU.', 'No GPU node.'] },
+          {
+            guideId: 'k8s-gpu',
+            severity: 'warning',
+            reasons: ['A pod waits for a GPU.', 'No GPU node.'],
+          },
         ]}
       />,
     );
     expect(await screen.findByTitle('Warning')).toBeInTheDocument();
     expect(screen.getByText('Why: A pod waits for a GPU.')).toBeInTheDocument();
     expect(screen.getByText('No GPU node.')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Use the template' })).toHaveAttribute(
+    expect(
+      screen.getByRole('link', { name: 'Use the template' }),
+    ).toHaveAttribute(
       'href',
       '/create/templates/default/jetstream2-jupyterhub-gpu',
     );
-    expect(screen.getByRole('link', { name: /Read the original guide/ })).toHaveAttribute(
-      'href',
-      expect.stringContaining('k8sgpu'),
-    );
+    expect(
+      screen.getByRole('link', { name: /Read the original guide/ }),
+    ).toHaveAttribute('href', expect.stringContaining('k8sgpu'));
   });
 
   it('still names an unknown guide and points to the basics when nothing is recommended', async () => {
     const { unmount } = await renderWithApi(
-      <RecommendedGuides recommendations={[{ guideId: 'unknown-guide', severity: 'info', reasons: [] }]} />,
+      <RecommendedGuides
+        recommendations={[
+          { guideId: 'unknown-guide', severity: 'info', reasons: [] },
+        ]}
+      />,
     );
-    expect(await screen.findByRole('link', { name: 'unknown-guide' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'unknown-guide' }),
+    ).toBeInTheDocument();
     unmount();
     await renderWithApi(<RecommendedGuides recommendations={[]} />);
-    expect(await screen.findByText(/Nothing in the live data needs attention/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Nothing in the live data needs attention/),
+    ).toBeInTheDocument();
   });
 });

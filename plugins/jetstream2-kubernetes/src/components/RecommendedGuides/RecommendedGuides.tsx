@@ -37,12 +37,17 @@ export const RecommendedGuides = ({
     );
   }
   return (
-    <InfoCard title="Recommended guides" subheader="Chosen from this service's live objects">
+    <InfoCard
+      title="Recommended guides"
+      subheader="Chosen from this service's live objects"
+    >
       <List dense disablePadding>
         {recommendations.map(rec => {
           const guide = getGuide(rec.guideId);
           const title = guide?.title ?? rec.guideId;
-          const template = guide?.templateRef ? templateLink(guide.templateRef) : undefined;
+          const template = guide?.templateRef
+            ? templateLink(guide.templateRef)
+            : undefined;
           const reasons = rec.reasons ?? [];
           return (
             <ListItem key={rec.guideId} alignItems="flex-start" disableGutters>
@@ -51,6 +56,7 @@ export const RecommendedGuides = ({
               </ListItemIcon>
               <ListItemText
                 disableTypography
+                style={{ minWidth: 0 }}
                 primary={
                   <Typography variant="subtitle2" component="h3">
                     <Link to={links.guide(rec.guideId)}>{title}</Link>
@@ -59,12 +65,22 @@ export const RecommendedGuides = ({
                 secondary={
                   <>
                     {reasons.length > 0 && (
-                      <Typography variant="body2" color="textSecondary">
+                      <Typography
+                        variant="body2"
+                        color="textSecondary"
+                        style={{ overflowWrap: 'anywhere' }}
+                      >
                         Why: {reasons[0]}
                       </Typography>
                     )}
                     {reasons.length > 1 && (
-                      <ul style={{ margin: 0, paddingLeft: 18 }}>
+                      <ul
+                        style={{
+                          margin: 0,
+                          paddingLeft: 18,
+                          overflowWrap: 'anywhere',
+                        }}
+                      >
                         {reasons.slice(1).map(reason => (
                           <li key={reason}>
                             <Typography variant="caption">{reason}</Typography>
@@ -73,7 +89,9 @@ export const RecommendedGuides = ({
                       </ul>
                     )}
                     <Typography variant="caption" component="div">
-                      {guide?.url && <Link to={guide.url}>Read the original guide</Link>}
+                      {guide?.url && (
+                        <Link to={guide.url}>Read the original guide</Link>
+                      )}
                       {template && (
                         <>
                           {guide?.url && ' · '}

@@ -1,10 +1,11 @@
-import { Link, StatusError, StatusOK, Table, TableColumn } from '@backstage/core-components';
+import { Link, Table, TableColumn } from '@backstage/core-components';
 import { Chip } from '@material-ui/core';
 import {
   conceptsForKind,
   type WorkloadRow,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import { usePluginLinks } from '../common/links';
+import { OneLine, VerdictStatus, verdictLabel } from '../common/VerdictStatus';
 
 /** One table of the entity's workloads, merged across clusters. */
 export const WorkloadsTable = ({ workloads }: { workloads: WorkloadRow[] }) => {
@@ -24,24 +25,42 @@ export const WorkloadsTable = ({ workloads }: { workloads: WorkloadRow[] }) => {
         );
       },
     },
-    { title: 'Namespace', field: 'namespace', render: row => row.namespace || '–' },
-    { title: 'Name', field: 'name', highlight: true },
+    {
+      title: 'Namespace',
+      field: 'namespace',
+      render: row => <OneLine text={row.namespace || '–'} maxWidth="16ch" />,
+    },
+    {
+      title: 'Name',
+      field: 'name',
+      highlight: true,
+      render: row => <OneLine text={row.name} />,
+    },
     {
       title: 'Status',
       field: 'status',
-      render: row =>
-        row.healthy ? (
-          <StatusOK>{row.status || 'OK'}</StatusOK>
-        ) : (
-          <StatusError>{row.status || 'Not healthy'}</StatusError>
-        ),
+      render: row => {
+        const verdict = row.verdict ?? (row.healthy ? 'ok' : 'error');
+        return (
+          <VerdictStatus verdict={verdict}>
+            {row.status || verdictLabel[verdict]}
+          </VerdictStatus>
+        );
+      },
     },
     {
       title: 'Clusters',
       render: row => (
         <>
           {(row.clusters ?? []).map(cluster => (
-            <Chip key={cluster} label={cluster} size="small" variant="outlined" />
+            <Chip
+              key={cluster}
+              label={cluster}
+              title={cluster}
+              size="small"
+              variant="outlined"
+              style={{ maxWidth: '20ch' }}
+            />
           ))}
         </>
       ),
@@ -50,7 +69,12 @@ export const WorkloadsTable = ({ workloads }: { workloads: WorkloadRow[] }) => {
   return (
     <Table<WorkloadRow>
       title="Workloads across clusters"
-      options={{ paging: workloads.length > 20, pageSize: 20, search: false, padding: 'dense' }}
+      options={{
+        paging: workloads.length > 20,
+        pageSize: 20,
+        search: false,
+        padding: 'dense',
+      }}
       columns={columns}
       data={workloads.map(w => ({ ...w }))}
     />

@@ -14,6 +14,7 @@ export const SeverityIcon = ({ severity }: { severity?: InsightSeverity }) => {
   const s: InsightSeverity = severity ?? 'info';
   const props = { titleAccess: labels[s], fontSize: 'small' as const };
   if (s === 'error') return <ErrorIcon color="error" {...props} />;
-  if (s === 'warning') return <WarningIcon style={{ color: '#f57c00' }} {...props} />;
+  if (s === 'warning')
+    return <WarningIcon style={{ color: '#f57c00' }} {...props} />;
   return <InfoIcon color="primary" {...props} />;
 };

@@ -8,7 +8,9 @@ export function formatBytes(bytes: number | undefined): string {
     value /= 1024;
     unit++;
   }
-  return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+  return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${
+    units[unit]
+  }`;
 }
 
 /** "2.5 cores" from cores; "–" for a missing value. */
@@ -19,7 +21,10 @@ export function formatCores(cores: number | undefined): string {
 }
 
 /** Percent of used over total, 0 when total is 0 or missing. */
-export function percent(used: number | undefined, total: number | undefined): number {
+export function percent(
+  used: number | undefined,
+  total: number | undefined,
+): number {
   if (!used || !total || total <= 0) return 0;
   return Math.round((used / total) * 100);
 }

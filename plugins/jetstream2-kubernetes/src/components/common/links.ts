@@ -21,7 +21,9 @@ export function templateLink(templateRef: string): string | undefined {
       defaultKind: 'template',
       defaultNamespace: 'default',
     });
-    return `/create/templates/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(ref.name)}`;
+    return `/create/templates/${encodeURIComponent(
+      ref.namespace,
+    )}/${encodeURIComponent(ref.name)}`;
   } catch {
     return undefined;
   }

@@ -1,7 +1,9 @@
 import type { ClusterDetailResult } from '../../hooks';
 
 /** Objects per kind summed over every cluster that answered, e.g. { Pod: 12 }. */
-export function sumWorkloadCounts(results: ClusterDetailResult[]): Record<string, number> {
+export function sumWorkloadCounts(
+  results: ClusterDetailResult[],
+): Record<string, number> {
   const totals: Record<string, number> = {};
   for (const r of results) {
     for (const [kind, n] of Object.entries(r.detail?.workloadCounts ?? {})) {

@@ -1,0 +1,122 @@
+import { Table, type TableColumn } from '@backstage/core-components';
+import type { DetectedError } from '@backstage/plugin-kubernetes-common';
+import { PodDrawer } from '@backstage/plugin-kubernetes-react';
+import { makeStyles } from '@material-ui/core';
+import type { ReactNode } from 'react';
+import { podStatus, type Pod } from '../common/pods';
+import { OneLine, VerdictStatus } from '../common/VerdictStatus';
+
+const useStyles = makeStyles({
+  // Upstream's drawer button shows the name; keep it on one line (the drawer itself is a portal).
+  name: {
+    maxWidth: '34ch',
+    '& *': {
+      whiteSpace: 'nowrap',
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+      maxWidth: '100%',
+    },
+  },
+});
+
+interface PodRow {
+  id: string;
+  pod: Pod;
+  name: string;
+  statusText: string;
+  verdict: ReturnType<typeof podStatus>['verdict'];
+  ready: string;
+  restarts: number;
+  node: string;
+}
+
+function toRow(pod: Pod): PodRow {
+  const status = podStatus(pod);
+  const containers = pod.status?.containerStatuses ?? [];
+  return {
+    id: pod.metadata?.uid ?? pod.metadata?.name ?? '',
+    pod,
+    name: pod.metadata?.name ?? 'unknown',
+    statusText: status.text,
+    verdict: status.verdict,
+    ready: `${containers.filter(c => c.ready).length}/${containers.length}`,
+    restarts: containers.reduce((n, c) => n + (c.restartCount ?? 0), 0),
+    node: pod.spec?.nodeName ?? '–',
+  };
+}
+
+export interface EntityPodsTableProps {
+  cluster: string;
+  pods: Pod[];
+  /** Upstream's detected errors of this cluster, shown in the pod drawer. */
+  errors: DetectedError[];
+  /** Extra cells per pod (events, logs), rendered after the built-in columns. */
+  extraColumns?: Array<{ title: string; render: (pod: Pod) => ReactNode }>;
+}
+
+/**
+ * The entity's pods on one cluster with our status (the same as the tab, card and page: Succeeded reads
+ * as Completed, a Pending pod is not OK). The name opens upstream's pod drawer.
+ */
+export const EntityPodsTable = ({
+  cluster,
+  pods,
+  errors,
+  extraColumns = [],
+}: EntityPodsTableProps) => {
+  const classes = useStyles();
+  const columns: TableColumn<PodRow>[] = [
+    {
+      title: 'Name',
+      field: 'name',
+      highlight: true,
+      render: row => (
+        <div className={classes.name} title={row.name}>
+          <PodDrawer
+            podAndErrors={{
+              pod: row.pod as any,
+              cluster: { name: cluster },
+              errors: errors.filter(
+                e =>
+                  e.sourceRef?.kind === 'Pod' && e.sourceRef.name === row.name,
+              ),
+            }}
+          />
+        </div>
+      ),
+    },
+    {
+      title: 'Status',
+      field: 'statusText',
+      render: row => (
+        <VerdictStatus verdict={row.verdict}>{row.statusText}</VerdictStatus>
+      ),
+    },
+    { title: 'Ready', field: 'ready', align: 'center' },
+    { title: 'Restarts', field: 'restarts', type: 'numeric' },
+    {
+      title: 'Node',
+      field: 'node',
+      render: row => <OneLine text={row.node} maxWidth="20ch" />,
+    },
+    ...extraColumns.map(
+      (c): TableColumn<PodRow> => ({
+        title: c.title,
+        render: row => c.render(row.pod),
+      }),
+    ),
+  ];
+  return (
+    <Table<PodRow>
+      options={{
+        paging: pods.length > 20,
+        pageSize: 20,
+        search: false,
+        toolbar: false,
+        padding: 'dense',
+      }}
+      columns={columns}
+      data={pods.map(toRow)}
+    />
+  );
+};
