@@ -166,6 +166,26 @@ export const workloadsResponse: EntityWorkloadsResponse = {
       ],
     },
   ],
+  cost: {
+    suPerHour: 6,
+    suPerMonth: 4380,
+    byCluster: [{ cluster: 'js2-demo', suPerHour: 6 }],
+    byWorkload: [
+      {
+        kind: 'Deployment',
+        namespace: 'science',
+        name: 'science-api',
+        suPerHour: 4.5,
+      },
+      {
+        kind: 'Pod',
+        namespace: 'science',
+        name: 'debug-shell',
+        suPerHour: 1.5,
+      },
+    ],
+    unknownFlavorPods: [],
+  },
 };
 
 function finishedPod(name: string) {
@@ -312,6 +332,12 @@ export const clusterDetail: ClusterDetail = {
   requested: amounts(10.5, 40, 1),
   podCount: 14,
   collectedAt: '2025-01-01T12:00:00Z',
+  cost: {
+    suPerHour: 44,
+    suPerMonth: 32120,
+    idleSuPerHour: 11,
+    unknownFlavorNodes: ['js2-demo-extra-1'],
+  },
   nodes: [
     {
       name: 'js2-demo-control-plane',

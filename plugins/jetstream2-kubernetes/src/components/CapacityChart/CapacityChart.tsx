@@ -1,60 +1,18 @@
 import { useTheme } from '@material-ui/core';
 import type { NodeSummary } from '@internal/plugin-jetstream2-kubernetes-common';
-import { formatBytes, formatCores, percent } from '../common/format';
-import { nodeSummaryStatus } from '../common/nodes';
-
-/** " – NotReady" or " – Cordoned" after a node's name; nothing for a Ready node. */
-function statusSuffix(node: NodeSummary): string {
-  const status = nodeSummaryStatus(node);
-  return status.verdict === 'ok' ? '' : ` – ${status.text}`;
-}
-
-interface Bar {
-  label: string;
-  requested: number;
-  allocatable: number;
-  text: string;
-}
-
-function barsFor(node: NodeSummary, withGpu: boolean): Bar[] {
-  const req = node.requested ?? { cpuCores: 0, memoryBytes: 0, gpus: 0 };
-  const alloc = node.allocatable ?? { cpuCores: 0, memoryBytes: 0, gpus: 0 };
-  const bars: Bar[] = [
-    {
-      label: 'CPU',
-      requested: req.cpuCores ?? 0,
-      allocatable: alloc.cpuCores ?? 0,
-      text: `${formatCores(req.cpuCores)} of ${formatCores(alloc.cpuCores)}`,
-    },
-    {
-      label: 'Memory',
-      requested: req.memoryBytes ?? 0,
-      allocatable: alloc.memoryBytes ?? 0,
-      text: `${formatBytes(req.memoryBytes)} of ${formatBytes(
-        alloc.memoryBytes,
-      )}`,
-    },
-  ];
-  if (withGpu) {
-    bars.push({
-      label: 'GPU',
-      requested: req.gpus ?? 0,
-      allocatable: alloc.gpus ?? 0,
-      text: alloc.gpus ? `${req.gpus ?? 0} of ${alloc.gpus}` : 'none',
-    });
-  }
-  return bars;
-}
+import { percent } from '../common/format';
+import { barsFor, chartSummary, nodeLabel } from './bars';
 
 const ROW = 18;
 const GAP = 14;
 const LABEL = 190;
-const VALUE = 170;
-const WIDTH = 760;
+const VALUE = 290;
+const WIDTH = 880;
 
 /**
- * Requested against allocatable CPU, memory and GPUs per node, as horizontal bars in plain SVG.
- * A bar turns red above 90 %, amber above 70 %.
+ * Requested against allocatable CPU, memory and GPUs per node, as horizontal bars in plain SVG, with
+ * each node's SU cost and, when metrics are served, current usage as a dark line inside the bar.
+ * A bar turns red above 90 %, amber above 70 %. The aria-label says all of it in words.
  */
 export const CapacityChart = ({
   nodes,
@@ -71,20 +29,11 @@ export const CapacityChart = ({
   const blockHeight = perNode * ROW + GAP + 16;
   const height = Math.max(nodes.length * blockHeight, 40);
   const barWidth = WIDTH - LABEL - VALUE;
-  const color = (p: number) =>
-    p > 90
-      ? theme.palette.error.main
-      : p > 70
-      ? theme.palette.warning.main
-      : theme.palette.primary.main;
-  const summary = nodes
-    .map(
-      n =>
-        `${n.name}: ${barsFor(n, withGpu)
-          .map(b => `${b.label} ${b.text}`)
-          .join(', ')}`,
-    )
-    .join('; ');
+  const color = (p: number) => {
+    if (p > 90) return theme.palette.error.main;
+    if (p > 70) return theme.palette.warning.main;
+    return theme.palette.primary.main;
+  };
 
   if (nodes.length === 0) {
     return <p>No nodes reported.</p>;
@@ -94,7 +43,7 @@ export const CapacityChart = ({
       viewBox={`0 0 ${WIDTH} ${height}`}
       width="100%"
       role="img"
-      aria-label={`${title}. Requested of allocatable per node: ${summary}`}
+      aria-label={chartSummary(title, nodes, withGpu)}
       style={{
         maxWidth: WIDTH,
         fontFamily: theme.typography.fontFamily,
@@ -102,71 +51,68 @@ export const CapacityChart = ({
       }}
     >
       <title>{title}</title>
-      {nodes.map((node, i) => {
-        const y0 = i * blockHeight;
-        return (
-          <g key={node.name} transform={`translate(0, ${y0})`}>
-            <text
-              x={0}
-              y={12}
-              fontWeight={600}
-              fill={theme.palette.text.primary}
-            >
-              {node.name}
-              {node.flavor ? ` (${node.flavor})` : ''}
-              {statusSuffix(node)}
-            </text>
-            {barsFor(node, withGpu).map((bar, j) => {
-              const p = percent(bar.requested, bar.allocatable);
-              const y = 16 + j * ROW;
-              const w =
-                bar.allocatable > 0
-                  ? Math.min(1, bar.requested / bar.allocatable) * barWidth
-                  : 0;
-              return (
-                <g
-                  key={bar.label}
-                  data-testid={`bar-${node.name}-${bar.label}`}
+      {nodes.map((node, i) => (
+        <g key={node.name} transform={`translate(0, ${i * blockHeight})`}>
+          <text x={0} y={12} fontWeight={600} fill={theme.palette.text.primary}>
+            {nodeLabel(node)}
+          </text>
+          {barsFor(node, withGpu).map((bar, j) => {
+            const p = percent(bar.requested, bar.allocatable);
+            const y = 16 + j * ROW;
+            const scale = (v: number) =>
+              bar.allocatable > 0
+                ? Math.min(1, v / bar.allocatable) * barWidth
+                : 0;
+            return (
+              <g key={bar.label} data-testid={`bar-${node.name}-${bar.label}`}>
+                <text
+                  x={LABEL - 8}
+                  y={y + 12}
+                  textAnchor="end"
+                  fill={theme.palette.text.secondary}
                 >
-                  <text
-                    x={LABEL - 8}
-                    y={y + 12}
-                    textAnchor="end"
-                    fill={theme.palette.text.secondary}
-                  >
-                    {bar.label}
-                  </text>
+                  {bar.label}
+                </text>
+                <rect
+                  x={LABEL}
+                  y={y + 2}
+                  width={barWidth}
+                  height={ROW - 6}
+                  rx={3}
+                  fill={theme.palette.action.hover}
+                  stroke={theme.palette.divider}
+                />
+                <rect
+                  x={LABEL}
+                  y={y + 2}
+                  width={scale(bar.requested)}
+                  height={ROW - 6}
+                  rx={3}
+                  fill={color(p)}
+                />
+                {bar.used !== undefined && (
                   <rect
+                    data-testid={`usage-${node.name}-${bar.label}`}
                     x={LABEL}
-                    y={y + 2}
-                    width={barWidth}
-                    height={ROW - 6}
-                    rx={3}
-                    fill={theme.palette.action.hover}
-                    stroke={theme.palette.divider}
-                  />
-                  <rect
-                    x={LABEL}
-                    y={y + 2}
-                    width={w}
-                    height={ROW - 6}
-                    rx={3}
-                    fill={color(p)}
-                  />
-                  <text
-                    x={LABEL + barWidth + 8}
-                    y={y + 12}
+                    y={y + ROW / 2 - 2}
+                    width={scale(bar.used)}
+                    height={3}
                     fill={theme.palette.text.primary}
-                  >
-                    {bar.text}
-                    {bar.allocatable > 0 ? ` (${p}%)` : ''}
-                  </text>
-                </g>
-              );
-            })}
-          </g>
-        );
-      })}
+                  />
+                )}
+                <text
+                  x={LABEL + barWidth + 8}
+                  y={y + 12}
+                  fill={theme.palette.text.primary}
+                >
+                  {bar.text}
+                  {bar.allocatable > 0 ? ` (${p}%)` : ''}
+                </text>
+              </g>
+            );
+          })}
+        </g>
+      ))}
     </svg>
   );
 };

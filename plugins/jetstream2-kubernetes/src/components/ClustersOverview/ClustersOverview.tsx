@@ -14,6 +14,7 @@ import { CapacityChart } from '../CapacityChart';
 import { ClusterErrorPanel } from '../ClusterErrorPanel';
 import { ComponentCards } from '../ClusterContextCard';
 import { CreateClusterCard } from '../CreateClusterCard';
+import { ClusterCostLine } from '../CostSummary';
 import { LiveIndicator, StaleClusters } from '../LiveIndicator';
 import { formatBytes, formatCores } from '../common/format';
 
@@ -59,6 +60,7 @@ const ClusterCard = ({ detail }: { detail: ClusterDetail }) => {
           : ''}
         .
       </Typography>
+      {detail.cost && <ClusterCostLine cost={detail.cost} />}
       <Typography variant="h6" component="h4">
         Capacity per node
       </Typography>

@@ -25,6 +25,14 @@ describe('EntityOverviewCard', () => {
       screen.getByText('1 of 2 workloads not healthy'),
     ).toBeInTheDocument();
     expect(screen.getByText('1 problem found')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Costs 6 SU per hour · 4,380 SU per month/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Mostly Deployment science/science-api (4.5 SU per hour)',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByText('1 cluster could not be read')).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /Update|credential/i }),

@@ -8,16 +8,32 @@ import {
   StatusWarning,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import type { EntityCost } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { Entity } from '@backstage/catalog-model';
 import { Typography } from '@material-ui/core';
 import { useEntityWorkloads } from '../../hooks';
 import { isJetstream2KubernetesAvailable } from '../../isJetstream2KubernetesAvailable';
 import { getGuide } from '../common/catalogue';
+import { formatSu } from '../common/format';
 import { usePluginLinks } from '../common/links';
 import { SeverityIcon } from '../common/SeverityIcon';
 import { VerdictStatus } from '../common/VerdictStatus';
 import { podLine, summarize } from './summary';
 import { LiveIndicator, StaleClusters } from '../LiveIndicator';
+import { costLine } from '../CostSummary';
+
+/** "Mostly Deployment ml/trainer (8 SU per hour)": the workload that drives the cost. */
+function drivingWorkload(cost: EntityCost) {
+  const top = cost.byWorkload?.[0];
+  if (!top) return null;
+  return (
+    <Typography variant="body2" color="textSecondary" component="div">
+      {`Mostly ${top.kind} ${top.namespace}/${top.name} (${formatSu(
+        top.suPerHour,
+      )} per hour)`}
+    </Typography>
+  );
+}
 
 const Glance = ({ entity }: { entity: Entity }) => {
   const links = usePluginLinks();
@@ -60,6 +76,12 @@ const Glance = ({ entity }: { entity: Entity }) => {
           } found`}</StatusWarning>
         )}
       </Typography>
+      {value.cost && (
+        <Typography variant="body1" component="div">
+          Costs {costLine(value.cost)}
+          {drivingWorkload(value.cost)}
+        </Typography>
+      )}
       {s.failedClusters > 0 && (
         <Typography variant="body1" component="div">
           <StatusError>{`${s.failedClusters} cluster${

@@ -51,6 +51,15 @@ describe('EntityWorkloadsContent', () => {
     expect(
       screen.getByRole('article', { name: 'Service concept' }),
     ).toBeInTheDocument();
+    // What it costs, and the workloads that drive it
+    const cost = screen.getByRole('table', { name: 'Cost by workload' });
+    expect(
+      within(cost).getByText('Deployment science/science-api'),
+    ).toBeInTheDocument();
+    expect(within(cost).getByText('75%')).toBeInTheDocument();
+    expect(
+      screen.getByText('6 SU per hour · 4,380 SU per month'),
+    ).toBeInTheDocument();
     // Recommended guides with the reason
     expect(screen.getByText(/Why: js2-old refused/)).toBeInTheDocument();
     // The failing cluster names the guide that helps

@@ -8,6 +8,7 @@ import { ClusterContextCard } from '../ClusterContextCard';
 import { LiveIndicator, StaleClusters } from '../LiveIndicator';
 import { ClusterErrorPanel } from '../ClusterErrorPanel';
 import { ConceptPresenceCards } from '../ConceptPresenceCards';
+import { EntityCostCard } from '../CostSummary';
 import { MissingAnnotation } from '../MissingAnnotation';
 import { NoWorkloadsPanel } from '../NoWorkloadsPanel';
 import { PodsSection } from '../PodsSection';
@@ -73,7 +74,18 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
         </Grid>
       </Grid>
       <Grid item xs={12} md={4}>
-        <RecommendedGuides recommendations={value.recommendedGuides ?? []} />
+        <Grid container spacing={3} direction="column">
+          <Grid item>
+            <RecommendedGuides
+              recommendations={value.recommendedGuides ?? []}
+            />
+          </Grid>
+          {value.cost && (
+            <Grid item>
+              <EntityCostCard cost={value.cost} />
+            </Grid>
+          )}
+        </Grid>
       </Grid>
       {concepts.length > 0 && (
         <Grid item xs={12}>

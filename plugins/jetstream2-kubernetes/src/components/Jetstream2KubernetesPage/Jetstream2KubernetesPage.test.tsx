@@ -111,6 +111,16 @@ describe('Jetstream2KubernetesPage', () => {
       await screen.findByRole('img', { name: /Capacity of js2-demo/ }),
     ).toBeInTheDocument();
     expect(screen.getByText('Create a cluster')).toBeInTheDocument();
+    // Burn, idle share and the nodes whose cost is unknown
+    expect(
+      screen.getByText(
+        /Burns 44 SU per hour · 32,120 SU per month; idle .* 11 SU per hour, 25%/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/unknown flavor: js2-demo-extra-1/),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('live-indicator')).toHaveTextContent(/updated/);
     expect(
       await screen.findByRole('link', { name: 'Jetstream2 Magnum cluster' }),
     ).toHaveAttribute(

@@ -28,3 +28,10 @@ export function percent(
   if (!used || !total || total <= 0) return 0;
   return Math.round((used / total) * 100);
 }
+
+/** "2.5 SU", "1,234 SU": Jetstream2 service units, one decimal below 10. */
+export function formatSu(su: number | undefined): string {
+  if (su === undefined || !Number.isFinite(su)) return '–';
+  const rounded = Math.abs(su) < 10 ? Math.round(su * 10) / 10 : Math.round(su);
+  return `${rounded.toLocaleString('en-US')} SU`;
+}

@@ -1,0 +1,2 @@
+export { EntityCostCard, costLine } from './EntityCostCard';
+export { ClusterCostLine } from './ClusterCostLine';
