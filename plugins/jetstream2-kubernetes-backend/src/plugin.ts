@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { jetstream2KubernetesPermissions } from '@internal/plugin-jetstream2-kubernetes-common';
 import { createRouter } from './router';
 import { createClusterLocator } from './services/ClusterLocator/createClusterLocator';
@@ -13,7 +14,9 @@ import {
 import { createClusterStore } from './services/ClusterStore/createClusterStore';
 import { createClusterDataService } from './services/ClusterData/createClusterDataService';
 import { createEntityWorkloadsService } from './services/EntityWorkloads/createEntityWorkloadsService';
+import { createChangeNotices } from './services/ChangeNotices/createChangeNotices';
 import { createTemplatesService } from './services/Templates/createTemplatesService';
+import { entityObjectsSourceSlotServiceRef } from './upstream/entitySourceServiceRef';
 import { readPluginSettings } from './settings';
 
 /** The jetstream2-kubernetes backend plugin. */
@@ -26,11 +29,14 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         database: coreServices.database,
         lifecycle: coreServices.lifecycle,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        signals: signalsServiceRef,
+        entityObjectsSlot: entityObjectsSourceSlotServiceRef,
       },
       async init(deps) {
         const {
@@ -38,18 +44,28 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
           config,
           httpRouter,
           httpAuth,
+          auth,
           database,
           lifecycle,
           permissions,
           permissionsRegistry,
           catalog,
+          signals,
+          entityObjectsSlot,
         } = deps;
         const settings = readPluginSettings(config);
         permissionsRegistry.addPermissions(jetstream2KubernetesPermissions);
 
         const store = await createClusterStore({ database });
         const collector = createClusterCollector({
-          locator: createClusterLocator({ config, logger }),
+          locator: createClusterLocator({
+            config,
+            logger,
+            catalog,
+            auth,
+            catalogRefreshMs: settings.catalogRefreshMs,
+            credentialFileCheckMs: settings.credentialFileCheckMs,
+          }),
           logger,
           settings: settings.collector,
           coordination: leaseCoordination({
@@ -63,16 +79,31 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
           logger,
           persistIntervalMs: settings.persistIntervalMs,
         });
+        const entityWorkloads = createEntityWorkloadsService({
+          catalog,
+          auth,
+          permissions,
+          collector,
+        });
+        entityObjectsSlot.set({
+          selectForEntity: entity => entityWorkloads.selectForEntity(entity),
+          clusterNames: () => collector.clusterNames(),
+        });
+        const notices = createChangeNotices({
+          collector,
+          signals,
+          logger,
+          watchedEntities: entityWorkloads.watchedEntities,
+          debounceMs: settings.signalDebounceMs,
+          maxWaitMs: settings.signalMaxWaitMs,
+        });
 
         httpRouter.use(
           await createRouter({
             httpAuth,
             permissions,
             clusterData,
-            entityWorkloads: createEntityWorkloadsService({
-              catalog,
-              clusterData,
-            }),
+            entityWorkloads,
             templates: createTemplatesService({
               catalog,
               tag: settings.templateTag,
@@ -82,10 +113,12 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
         lifecycle.addStartupHook(async () => {
+          notices.start();
           await collector.start();
           clusterData.start();
         });
         lifecycle.addShutdownHook(async () => {
+          notices.stop();
           await clusterData.stop();
           await collector.stop();
         });

@@ -23,9 +23,14 @@ function makeApp(
     getCluster: jest.fn().mockResolvedValue(undefined),
   };
   const entityWorkloads: jest.Mocked<EntityWorkloadsService> = {
-    getEntityWorkloads: jest
-      .fn()
-      .mockResolvedValue({ entityRef: 'component:default/x' }),
+    getEntityWorkloads: jest.fn(),
+    getEntityWorkloadsView: jest.fn().mockResolvedValue({
+      etag: '"v1"',
+      body: JSON.stringify({ entityRef: 'component:default/x' }),
+    }),
+    selectForEntity: jest.fn(),
+    watchedEntities: jest.fn(),
+    getPodLogs: jest.fn().mockResolvedValue('line 1\nline 2\n'),
   };
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockResolvedValue([
@@ -57,6 +62,7 @@ describe('createRouter', () => {
       '/clusters/x',
       '/templates',
       '/entities/default/component/x/workloads',
+      '/entities/default/component/x/logs?cluster=c&podNamespace=n&pod=p',
     ]) {
       const res = await request(app).get(path);
       expect([path, res.status]).toEqual([path, 401]);
@@ -68,11 +74,7 @@ describe('createRouter', () => {
     const { app, entityWorkloads, permissions } = await makeApp({ deny: true });
     expect((await request(app).get('/clusters')).status).toBe(403);
     expect((await request(app).get('/clusters/js2-demo')).status).toBe(403);
-    expect(
-      (await request(app).get('/entities/default/component/x/workloads'))
-        .status,
-    ).toBe(403);
-    expect(entityWorkloads.getEntityWorkloads).not.toHaveBeenCalled();
+    expect(entityWorkloads.getEntityWorkloadsView).not.toHaveBeenCalled();
     expect(permissions.authorize.mock.calls[0][0]).toEqual([
       {
         permission: expect.objectContaining({
@@ -98,7 +100,7 @@ describe('createRouter', () => {
       `/entities/default/component/${encodeURIComponent('a b')}/workloads`,
     );
     expect(badName.status).toBe(400);
-    expect(entityWorkloads.getEntityWorkloads).not.toHaveBeenCalled();
+    expect(entityWorkloads.getEntityWorkloadsView).not.toHaveBeenCalled();
     const badSource = await request(app).get('/guides?source=blog');
     expect(badSource.status).toBe(400);
     expect(badSource.body.error.message).toContain('source');
@@ -118,7 +120,8 @@ describe('createRouter', () => {
       '/entities/default/Component/jupyterhub/workloads',
     );
     expect(res.status).toBe(200);
-    expect(entityWorkloads.getEntityWorkloads).toHaveBeenCalledWith(
+    expect(res.body).toEqual({ entityRef: 'component:default/x' });
+    expect(entityWorkloads.getEntityWorkloadsView).toHaveBeenCalledWith(
       { namespace: 'default', kind: 'Component', name: 'jupyterhub' },
       {
         credentials: expect.objectContaining({
@@ -126,6 +129,63 @@ describe('createRouter', () => {
         }),
       },
     );
+  });
+
+  it('sends an ETag and answers 304 when the client already has the view', async () => {
+    const { app } = await makeApp();
+    const path = '/entities/default/component/x/workloads';
+    const first = await request(app).get(path);
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toBe('"v1"');
+    const again = await request(app).get(path).set('If-None-Match', '"v1"');
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+    const changed = await request(app).get(path).set('If-None-Match', '"v0"');
+    expect(changed.status).toBe(200);
+    const clusters = await request(app).get('/clusters');
+    expect(clusters.headers.etag).toMatch(/^".+"$/);
+    expect(
+      (
+        await request(app)
+          .get('/clusters')
+          .set('If-None-Match', clusters.headers.etag)
+      ).status,
+    ).toBe(304);
+  });
+
+  it('serves pod logs as text and refuses malformed log requests', async () => {
+    const { app, entityWorkloads } = await makeApp();
+    const ok = await request(app).get(
+      '/entities/default/component/x/logs?cluster=js2-demo&podNamespace=science&pod=api-1&container=api&previous=true&tailLines=50',
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.headers['content-type']).toMatch(/text\/plain/);
+    expect(ok.text).toBe('line 1\nline 2\n');
+    expect(entityWorkloads.getPodLogs).toHaveBeenCalledWith(
+      { namespace: 'default', kind: 'component', name: 'x' },
+      {
+        cluster: 'js2-demo',
+        namespace: 'science',
+        pod: 'api-1',
+        container: 'api',
+        previous: true,
+        tailLines: 50,
+      },
+      expect.anything(),
+    );
+    for (const query of [
+      'cluster=c&podNamespace=n&pod=p&tailLines=-1',
+      'cluster=c&podNamespace=n&pod=p&tailLines=abc',
+      'podNamespace=n&pod=p',
+      'cluster=c&podNamespace=n&pod=p&previous=maybe',
+    ]) {
+      const res = await request(app).get(
+        `/entities/default/component/x/logs?${query}`,
+      );
+      expect([query, res.status]).toEqual([query, 400]);
+      expect(res.body.error.name).toBe('InputError');
+    }
+    expect(entityWorkloads.getPodLogs).toHaveBeenCalledTimes(1);
   });
 
   it('filters guides by concept, source and text', async () => {

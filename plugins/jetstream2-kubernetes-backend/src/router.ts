@@ -12,6 +12,7 @@ import {
   searchGuides,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import express from 'express';
+import { createHash } from 'node:crypto';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { ClusterDataService } from './services/ClusterData/types';
@@ -58,6 +59,42 @@ const entityParams = z.object({
       'name must be letters, digits and single -, _ or . between them (e.g. "jupyterhub")',
     ),
 });
+
+const logsQuery = z
+  .object({
+    cluster: z.string().min(1).max(253),
+    podNamespace: z.string().min(1).max(63),
+    pod: z.string().min(1).max(253),
+    container: z.string().min(1).max(253).optional(),
+    previous: z.enum(['true', 'false']).optional(),
+    tailLines: z.coerce
+      .number()
+      .int('tailLines must be a whole number')
+      .min(1, 'tailLines must be at least 1')
+      .max(10000, 'tailLines must be at most 10000')
+      .optional(),
+  })
+  .strict();
+
+/**
+ * Sends a JSON body with an ETag; answers 304 when the client already has it (If-None-Match), so an
+ * unchanged view costs almost nothing on the wire.
+ */
+function sendWithEtag(
+  req: express.Request,
+  res: express.Response,
+  body: string,
+  etag = `"${createHash('sha1').update(body).digest('base64url')}"`,
+) {
+  res.setHeader('ETag', etag);
+  res.setHeader('Cache-Control', 'private, no-cache');
+  const match = req.headers['if-none-match'];
+  if (match && match.split(',').some(t => t.trim() === etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.type('application/json').send(body);
+}
 
 function zodMessage(error: z.ZodError): string {
   return error.issues
@@ -127,7 +164,7 @@ export async function createRouter(
 
   router.get('/clusters', async (req, res) => {
     await authorizeClusterRead(req);
-    res.json(await clusterData.listClusters());
+    sendWithEtag(req, res, JSON.stringify(await clusterData.listClusters()));
   });
 
   router.get('/clusters/:name', async (req, res) => {
@@ -138,7 +175,7 @@ export async function createRouter(
         `No cluster named "${req.params.name}"; clusters come from kubernetes.clusterLocatorMethods in app-config`,
       );
     }
-    res.json(detail);
+    sendWithEtag(req, res, JSON.stringify(detail));
   });
 
   router.get('/entities/:namespace/:kind/:name/workloads', async (req, res) => {
@@ -148,10 +185,40 @@ export async function createRouter(
         `Malformed entity reference: ${zodMessage(parsed.error)}`,
       );
     }
-    const credentials = await authorizeClusterRead(req);
-    res.json(
-      await entityWorkloads.getEntityWorkloads(parsed.data, { credentials }),
+    const credentials = await credentialsOf(req);
+    const view = await entityWorkloads.getEntityWorkloadsView(parsed.data, {
+      credentials,
+    });
+    sendWithEtag(req, res, view.body, view.etag);
+  });
+
+  router.get('/entities/:namespace/:kind/:name/logs', async (req, res) => {
+    const parsed = entityParams.safeParse(req.params);
+    if (!parsed.success) {
+      throw new InputError(
+        `Malformed entity reference: ${zodMessage(parsed.error)}`,
+      );
+    }
+    const query = logsQuery.safeParse(req.query);
+    if (!query.success) {
+      throw new InputError(`Invalid log request: ${zodMessage(query.error)}`);
+    }
+    const credentials = await credentialsOf(req);
+    const { cluster, podNamespace, pod, container, previous, tailLines } =
+      query.data;
+    const text = await entityWorkloads.getPodLogs(
+      parsed.data,
+      {
+        cluster,
+        namespace: podNamespace,
+        pod,
+        container,
+        previous: previous === 'true',
+        tailLines,
+      },
+      { credentials },
     );
+    res.type('text/plain').send(text);
   });
 
   router.get('/templates', async (req, res) => {

@@ -325,7 +325,8 @@ export interface EntityWorkloadsResponse {
  * Signals (Backstage signals plugin) the backend publishes when data changes; they carry no object data,
  * only a version, so the page refetches through the authenticated routes.
  */
-export const JETSTREAM2_KUBERNETES_SIGNAL_CLUSTERS = 'jetstream2-kubernetes:clusters';
+export const JETSTREAM2_KUBERNETES_SIGNAL_CLUSTERS =
+  'jetstream2-kubernetes:clusters';
 /** The signal channel of one entity, e.g. "jetstream2-kubernetes:entity:component:default/science-api". */
 export function entitySignalChannel(entityRef: string): string {
   return `jetstream2-kubernetes:entity:${entityRef.toLocaleLowerCase('en-US')}`;

@@ -20,7 +20,7 @@ export const searchModuleJetstream2Kubernetes = createBackendModule({
           schedule: scheduler.createScheduledTaskRunner({
             frequency: { hours: 6 },
             timeout: { minutes: 1 },
-            initialDelay: { seconds: 5 },
+            initialDelay: { seconds: 0 },
           }),
           factory: createGuideCollatorFactory(),
         });

@@ -125,6 +125,8 @@ export async function useLocalCluster(
       serviceAccountToken: token,
       caFile,
       skipTLSVerify: false,
+      fingerprint: `${name}:${url}:${caFile}`,
+      source: 'config' as const,
     }),
     async kubectl(...args) {
       const { stdout } = await execFileAsync('kubectl', args, {

@@ -4,76 +4,29 @@ import {
   KubernetesObject,
   ListWatch,
   Watch,
-  makeInformer,
   type Informer,
   type ObjectCache,
 } from '@kubernetes/client-node';
-import type {
-  ClusterError,
-  ClusterObjects,
-  ClusterStatus,
-  ControlPlaneCheck,
-  KubeObject,
+import {
+  amountsFromResourceList,
+  resourcePath,
+  resourceRegistry,
+  type ClusterError,
+  type ClusterStatus,
+  type ControlPlaneCheck,
+  type KubeObject,
+  type ResourceAmounts,
+  type ResourceDefinition,
+  type ResourceKey,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { ClusterDefinition } from '../ClusterLocator/types';
 import { classifyClusterError, createKubeApi, KubeApi } from './kubeApi';
-import type { ClusterSnapshot, CollectorSettings, ResourceKey } from './types';
-
-interface ResourceType {
-  key: ResourceKey;
-  path: string;
-  fieldSelector?: string;
-}
-
-/** Everything the collector lists and watches, per cluster. Secrets are never collected. */
-export const resourceTypes: ResourceType[] = [
-  { key: 'nodes', path: '/api/v1/nodes' },
-  { key: 'namespaces', path: '/api/v1/namespaces' },
-  { key: 'pods', path: '/api/v1/pods' },
-  { key: 'deployments', path: '/apis/apps/v1/deployments' },
-  { key: 'replicaSets', path: '/apis/apps/v1/replicasets' },
-  { key: 'statefulSets', path: '/apis/apps/v1/statefulsets' },
-  { key: 'daemonSets', path: '/apis/apps/v1/daemonsets' },
-  { key: 'jobs', path: '/apis/batch/v1/jobs' },
-  { key: 'cronJobs', path: '/apis/batch/v1/cronjobs' },
-  { key: 'services', path: '/api/v1/services' },
-  { key: 'ingresses', path: '/apis/networking.k8s.io/v1/ingresses' },
-  { key: 'persistentVolumeClaims', path: '/api/v1/persistentvolumeclaims' },
-  {
-    key: 'horizontalPodAutoscalers',
-    path: '/apis/autoscaling/v2/horizontalpodautoscalers',
-  },
-  { key: 'events', path: '/api/v1/events', fieldSelector: 'type=Warning' },
-  {
-    key: 'leases',
-    path: '/apis/coordination.k8s.io/v1/namespaces/kube-system/leases',
-  },
-  {
-    key: 'nodeLeases',
-    path: '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases',
-  },
-  { key: 'storageClasses', path: '/apis/storage.k8s.io/v1/storageclasses' },
-];
-
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-
-/**
- * Drops what no route needs and what may carry secrets or bulk: managed fields and kubectl's copy of the
- * last applied manifest. Mutates in place so the informer's cache holds the slim object.
- */
-export function slimObject<T extends KubernetesObject>(obj: T): T {
-  const meta = obj.metadata as any;
-  if (meta) {
-    delete meta.managedFields;
-    if (meta.annotations && LAST_APPLIED in meta.annotations) {
-      delete meta.annotations[LAST_APPLIED];
-    }
-  }
-  return obj;
-}
+import { ObjectIndex } from './objectIndex';
+import { redactObject } from './redact';
+import type { ClusterSnapshot, CollectorSettings } from './types';
 
 interface InformerState {
-  type: ResourceType;
+  def: ResourceDefinition;
   informer: Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
   synced: boolean;
   error?: ClusterError;
@@ -81,14 +34,40 @@ interface InformerState {
   timer?: NodeJS.Timeout;
 }
 
+/** What changed: a type's objects (with the objects touched) or the cluster's status. */
+export type ClusterChange =
+  | { type: 'objects'; key: ResourceKey; objects: KubeObject[] }
+  | { type: 'status' };
+
+export interface PodLogRequest {
+  namespace: string;
+  pod: string;
+  container?: string;
+  previous?: boolean;
+  tailLines?: number;
+  timestamps?: boolean;
+  limitBytes?: number;
+}
+
 export interface ClusterWatcher {
   readonly cluster: ClusterDefinition;
   start(): void;
+  /** Stops the watches and forgets everything collected, so a later start never serves old data. */
   stop(): Promise<void>;
-  /** Polls version and health once (also run on the interval). */
+  /** Polls version, health and node metrics once (also run on the interval). */
   poll(): Promise<void>;
+  /** The current state; the object lists are shared, never mutate them. */
   snapshot(): ClusterSnapshot;
-  /** Requests our own client made (lists and health checks; watches are not counted). */
+  /** The current state without the object lists (cheap). */
+  state(): Omit<ClusterSnapshot, 'objects'>;
+  /** The live cache with its indexes. */
+  readonly index: ObjectIndex;
+  /** Bumped on every change of objects or status. */
+  version(): number;
+  onChange(listener: (change: ClusterChange) => void): () => void;
+  /** Reads a pod's log through the API server (text; throws a classified error on failure). */
+  podLogs(request: PodLogRequest): Promise<{ status: number; body: string }>;
+  /** Requests our own client made (lists, health checks, logs; watches are not counted). */
   requestCount(): number;
 }
 
@@ -112,16 +91,21 @@ export function createClusterWatcher(options: {
   const { cluster, settings } = options;
   const logger = options.logger.child({ cluster: cluster.name });
   const api: KubeApi = createKubeApi(cluster);
+  const index = new ObjectIndex();
   const informers: InformerState[] = [];
+  const listeners = new Set<(change: ClusterChange) => void>();
   let started = false;
+  let statusVersion = 0;
   let pollTimer: NodeJS.Timeout | undefined;
   let healthError: ClusterError | undefined;
+  let unreachableSince: Date | undefined;
   let version: string | undefined;
   let ready: boolean | undefined;
   let live: boolean | undefined;
   let checks: ControlPlaneCheck[] = [];
   let collectedAt: Date | undefined;
   let lastHealthyAt: Date | undefined;
+  let nodeUsage = new Map<string, ResourceAmounts>();
   const unsupported =
     cluster.authProvider !== 'serviceAccount'
       ? ({
@@ -130,41 +114,67 @@ export function createClusterWatcher(options: {
         } as ClusterError)
       : undefined;
 
+  function emit(change: ClusterChange) {
+    if (change.type === 'status') statusVersion += 1;
+    for (const l of listeners) {
+      try {
+        l(change);
+      } catch (err) {
+        logger.warn(`A change listener failed: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  /**
+   * The data is complete as of the last health check once every type has settled: in sync, or refused
+   * (a type the service account may not read leaves the cluster degraded, not without data).
+   */
+  function updateCollectedAt() {
+    if (
+      lastHealthyAt &&
+      informers.some(s => s.synced) &&
+      informers.every(s => (s.synced && !s.error) || (!s.synced && s.error))
+    ) {
+      const before = collectedAt?.getTime();
+      collectedAt = lastHealthyAt;
+      if (before === undefined) emit({ type: 'status' });
+    }
+  }
+
   const listFn =
-    (type: ResourceType) =>
+    (state: InformerState) =>
     async (): Promise<KubernetesListObject<KubernetesObject>> => {
+      const { def } = state;
       const items: KubernetesObject[] = [];
       let cont: string | undefined;
       let resourceVersion: string | undefined;
       do {
         const q = new URLSearchParams({ limit: String(settings.listPageSize) });
         if (cont) q.set('continue', cont);
-        if (type.fieldSelector) q.set('fieldSelector', type.fieldSelector);
+        if (def.fieldSelector) q.set('fieldSelector', def.fieldSelector);
         const page = await api.getJson<any>(
-          `${type.path}?${q}`,
+          `${resourcePath(def)}?${q}`,
           settings.requestTimeoutMs,
         );
-        const kind =
-          typeof page.kind === 'string'
-            ? page.kind.replace(/List$/, '')
-            : undefined;
         for (const item of page.items ?? []) {
-          if (kind && !item.kind) item.kind = kind;
-          if (page.apiVersion && !item.apiVersion)
-            item.apiVersion = page.apiVersion;
-          items.push(slimObject(item));
+          item.kind ??= def.kind;
+          item.apiVersion ??= page.apiVersion;
+          items.push(redactObject(item));
         }
         cont = page.metadata?.continue || undefined;
         resourceVersion = page.metadata?.resourceVersion;
       } while (cont);
-      // The informer stores these items right after this resolves: the type is in sync from here on,
-      // even before the watch's response headers arrive.
-      const state = informers.find(st => st.type === type);
-      if (state && started) {
+      // The informer stores these items synchronously right after this resolves (emitting add, update and
+      // delete events into the index); the type is in sync once that has run.
+      setImmediate(() => {
+        if (!started) return;
+        const wasError = state.error !== undefined;
         state.synced = true;
         state.error = undefined;
         state.backoffMs = settings.minBackoffMs;
-      }
+        if (wasError) emit({ type: 'status' });
+        updateCollectedAt();
+      });
       return {
         apiVersion: 'v1',
         kind: 'List',
@@ -190,42 +200,46 @@ export function createClusterWatcher(options: {
     const classified = classifyClusterError(err, cluster.name);
     if (!state.error || state.error.message !== classified.message) {
       logger.warn(
-        `Watching ${state.type.key} failed (${
+        `Watching ${state.def.key} failed (${
           classified.reason
         }); retrying in ${Math.round(state.backoffMs / 1000)} s`,
       );
+      state.error = classified;
+      emit({ type: 'status' });
     }
-    state.error = classified;
     const jitter = Math.random() * 0.2 * state.backoffMs;
     scheduleRestart(state, state.backoffMs + jitter);
     state.backoffMs = Math.min(state.backoffMs * 2, settings.maxBackoffMs);
   }
 
-  for (const type of resourceTypes) {
-    const fn = listFn(type);
-    const informer = type.fieldSelector
-      ? new ListWatch<KubernetesObject>(
-          type.path,
-          new Watch(api.kubeConfig),
-          fn,
-          false,
-          undefined,
-          type.fieldSelector,
-        )
-      : makeInformer<KubernetesObject>(api.kubeConfig, type.path, fn);
-    const state: InformerState = {
-      type,
-      informer,
+  for (const def of resourceRegistry as readonly ResourceDefinition[]) {
+    const state = {
+      def,
       synced: false,
       backoffMs: settings.minBackoffMs,
+    } as InformerState;
+    state.informer = new ListWatch<KubernetesObject>(
+      resourcePath(def),
+      new Watch(api.kubeConfig),
+      listFn(state),
+      false,
+      undefined,
+      def.fieldSelector,
+    );
+    const key = def.key as ResourceKey;
+    const upsert = (obj: KubernetesObject) => {
+      const o = redactObject(obj as KubeObject);
+      o.kind ??= def.kind;
+      index.upsert(key, o);
+      emit({ type: 'objects', key, objects: [o] });
     };
-    informer.on('add', obj => {
-      slimObject(obj);
+    state.informer.on('add', upsert);
+    state.informer.on('update', upsert);
+    state.informer.on('delete', obj => {
+      index.remove(key, obj as KubeObject);
+      emit({ type: 'objects', key, objects: [obj as KubeObject] });
     });
-    informer.on('update', obj => {
-      slimObject(obj);
-    });
-    informer.on('error', err => onError(state, err));
+    state.informer.on('error', err => onError(state, err));
     informers.push(state);
   }
 
@@ -237,22 +251,25 @@ export function createClusterWatcher(options: {
     }
   }
 
-  // start() resolves once the list is stored and the watch is open, or after it reported an error (which
-  // schedules a restart). So a start that scheduled nothing means the informer is in sync.
-  for (const state of informers) {
-    const originalStart = state.informer.start.bind(state.informer);
-    state.informer.start = async () => {
-      await originalStart();
-      if (!state.timer && started) {
-        state.synced = true;
-        state.error = undefined;
-        state.backoffMs = settings.minBackoffMs;
-      }
-    };
+  async function pollMetrics() {
+    const res = await api.getText(
+      '/apis/metrics.k8s.io/v1beta1/nodes',
+      settings.requestTimeoutMs,
+    );
+    if (res.status !== 200) {
+      nodeUsage = new Map();
+      return;
+    }
+    const usage = new Map<string, ResourceAmounts>();
+    for (const item of JSON.parse(res.body).items ?? []) {
+      usage.set(item.metadata?.name ?? '', amountsFromResourceList(item.usage));
+    }
+    nodeUsage = usage;
   }
 
   async function poll() {
     if (unsupported) return;
+    const before = JSON.stringify([healthError?.reason, ready, live, version]);
     try {
       const t = settings.requestTimeoutMs;
       const [v, readyz, livez] = await Promise.all([
@@ -276,13 +293,16 @@ export function createClusterWatcher(options: {
       ];
       const recovered = healthError !== undefined;
       healthError = undefined;
+      unreachableSince = undefined;
       if (recovered) {
         logger.info(`Cluster ${cluster.name} answers again; relisting`);
         restartInformers();
       }
       lastHealthyAt = new Date();
-      if (informers.every(s => s.synced && !s.error))
-        collectedAt = lastHealthyAt;
+      updateCollectedAt();
+      await pollMetrics().catch(() => {
+        nodeUsage = new Map();
+      });
     } catch (err) {
       const classified = classifyClusterError(err, cluster.name);
       if (!healthError || healthError.reason !== classified.reason) {
@@ -291,9 +311,12 @@ export function createClusterWatcher(options: {
         );
       }
       healthError = classified;
+      unreachableSince ??= new Date();
       ready = undefined;
       live = undefined;
     }
+    const after = JSON.stringify([healthError?.reason, ready, live, version]);
+    if (before !== after) emit({ type: 'status' });
   }
 
   /**
@@ -311,8 +334,37 @@ export function createClusterWatcher(options: {
     }
   }
 
+  function status(): { status: ClusterStatus; error?: ClusterError } {
+    const errors = informers.filter(s => s.error).map(s => s.error!);
+    if (unsupported) return { status: 'error', error: unsupported };
+    if (healthError) return { status: 'error', error: healthError };
+    if (errors.length === informers.length)
+      return { status: 'error', error: errors[0] };
+    const waiting = informers.some(s => !s.synced && !s.error);
+    if (waiting || version === undefined) return { status: 'pending' };
+    if (!informers.some(s => s.synced))
+      return { status: 'error', error: errors[0] };
+    if (errors.length > 0) return { status: 'degraded', error: errors[0] };
+    if (ready === false) {
+      const failing = checks
+        .filter(c => !c.ok && c.endpoint === 'readyz')
+        .map(c => c.name);
+      return {
+        status: 'degraded',
+        error: {
+          reason: 'unknown',
+          message: `The API server is not ready: failing checks ${
+            failing.join(', ') || '(none listed)'
+          }.`,
+        },
+      };
+    }
+    return { status: 'ok' };
+  }
+
   return {
     cluster,
+    index,
     start() {
       if (started || unsupported) return;
       started = true;
@@ -326,65 +378,66 @@ export function createClusterWatcher(options: {
       clearInterval(pollTimer);
       for (const state of informers) {
         clearTimeout(state.timer);
+        state.timer = undefined;
         await state.informer.stop();
+        state.synced = false;
+        state.error = undefined;
       }
+      index.clear();
+      version = undefined;
+      collectedAt = undefined;
+      lastHealthyAt = undefined;
+      healthError = undefined;
+      unreachableSince = undefined;
+      nodeUsage = new Map();
+      emit({ type: 'status' });
     },
     poll,
+    version: () => index.version + statusVersion,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async podLogs(request) {
+      const q = new URLSearchParams();
+      if (request.container) q.set('container', request.container);
+      if (request.previous) q.set('previous', 'true');
+      if (request.tailLines !== undefined)
+        q.set('tailLines', String(request.tailLines));
+      if (request.timestamps) q.set('timestamps', 'true');
+      q.set('limitBytes', String(request.limitBytes ?? 512 * 1024));
+      return api.getText(
+        `/api/v1/namespaces/${encodeURIComponent(
+          request.namespace,
+        )}/pods/${encodeURIComponent(request.pod)}/log?${q}`,
+        settings.requestTimeoutMs,
+      );
+    },
     requestCount: () => api.requestCount,
     snapshot(): ClusterSnapshot {
-      const objects: ClusterObjects & { nodeLeases?: KubeObject[] } = {};
+      const objects: ClusterSnapshot['objects'] = {};
       for (const s of informers) {
         // Lists not yet in sync stay undefined, so rules do not judge an empty list as "none exist".
         if (s.synced)
-          (objects as any)[s.type.key] = s.informer.list() as KubeObject[];
+          objects[s.def.key as ResourceKey] = index.list(
+            s.def.key as ResourceKey,
+          );
       }
-      const errors = informers.filter(s => s.error).map(s => s.error!);
-      let status: ClusterStatus = 'ok';
-      let error: ClusterError | undefined;
-      if (unsupported) {
-        status = 'error';
-        error = unsupported;
-      } else if (healthError) {
-        status = 'error';
-        error = healthError;
-      } else if (errors.length === informers.length) {
-        status = 'error';
-        error = errors[0];
-      } else if (!informers.every(s => s.synced) || version === undefined) {
-        status = errors.length > 0 ? 'error' : 'pending';
-        error = errors[0];
-      } else if (errors.length > 0) {
-        status = 'degraded';
-        error = errors[0];
-      } else if (ready === false) {
-        status = 'degraded';
-        const failing = checks
-          .filter(c => !c.ok && c.endpoint === 'readyz')
-          .map(c => c.name);
-        error = {
-          reason: 'unknown',
-          message: `The API server is not ready: failing checks ${
-            failing.join(', ') || '(none listed)'
-          }.`,
-        };
-      }
-      if (
-        (status === 'ok' || status === 'degraded') &&
-        lastHealthyAt &&
-        informers.every(s => s.synced && !s.error)
-      ) {
-        // Everything listed after the last successful health check: the data is complete as of then.
-        collectedAt = lastHealthyAt;
-      }
+      return { ...this.state(), objects };
+    },
+    state() {
+      const { status: st, error } = status();
       return {
         name: cluster.name,
         title: cluster.title,
-        status,
+        status: st,
         error,
         version,
         controlPlane: { ready, live, checks },
         collectedAt: collectedAt?.toISOString(),
-        objects,
+        unreachableSince: unreachableSince?.toISOString(),
+        nodeUsage,
+        dataVersion: index.version + statusVersion,
       };
     },
   };

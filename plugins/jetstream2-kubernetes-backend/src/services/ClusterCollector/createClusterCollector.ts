@@ -1,12 +1,19 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { randomUUID } from 'node:crypto';
-import type { ClusterLocator } from '../ClusterLocator/types';
-import { createClusterWatcher, type ClusterWatcher } from './clusterWatcher';
+import type {
+  ClusterDefinition,
+  ClusterLocator,
+} from '../ClusterLocator/types';
+import {
+  createClusterWatcher,
+  type ClusterChange,
+  type ClusterWatcher,
+} from './clusterWatcher';
 import type { ClusterCollector, CollectorSettings } from './types';
 
-/** Decides which replica collects. The default (no coordination) always collects. */
+/** Decides which replica persists. The default (no coordination) always does. */
 export interface CollectorCoordination {
-  /** Takes or renews the right to collect; true while this replica holds it. */
+  /** Takes or renews the right to persist; true while this replica holds it. */
   tryAcquire(): Promise<boolean>;
   release(): Promise<void>;
   /** How often tryAcquire runs, in milliseconds. */
@@ -28,7 +35,7 @@ export interface ClusterCollectorOptions {
   coordination?: CollectorCoordination;
 }
 
-/** A lease row in the plugin's database, so that only one backend replica watches the clusters. */
+/** A lease row in the plugin's database, so that only one backend replica writes cluster summaries. */
 export function leaseCoordination(options: {
   store: {
     tryAcquireLease(n: string, h: string, ttl: number): Promise<boolean>;
@@ -46,46 +53,130 @@ export function leaseCoordination(options: {
   };
 }
 
+/** What identifies a cluster's connection; a change restarts its watcher. */
+function fingerprintOf(c: ClusterDefinition): string {
+  return (
+    (c as { fingerprint?: string }).fingerprint ??
+    JSON.stringify([
+      c.url,
+      c.authProvider,
+      c.serviceAccountToken,
+      c.caData,
+      c.caFile,
+      c.skipTLSVerify,
+      c.title,
+    ])
+  );
+}
+
+/**
+ * Every replica watches every cluster, so every replica answers from live data; the lease only elects the
+ * replica that writes summaries to the database (what a restarted portal shows until its watches sync).
+ */
 export function createClusterCollector(
   options: ClusterCollectorOptions,
 ): ClusterCollector {
   const { locator, logger } = options;
   const settings = { ...defaultCollectorSettings, ...options.settings };
-  const watchers = new Map<string, ClusterWatcher>();
+  const watchers = new Map<
+    string,
+    { watcher: ClusterWatcher; fingerprint: string; unsubscribe: () => void }
+  >();
+  const listeners = new Set<(cluster: string, change: ClusterChange) => void>();
   let names: string[] = [];
-  let collecting = false;
+  let leader = false;
+  let running = false;
   let leaseTimer: NodeJS.Timeout | undefined;
-  let stopped = false;
+  let unsubscribeLocator: (() => void) | undefined;
+  let syncing: Promise<void> = Promise.resolve();
 
-  async function setCollecting(want: boolean) {
-    if (want === collecting) return;
-    collecting = want;
-    if (want) {
-      logger.info(
-        `Collecting from ${names.length} cluster(s): ${
-          names.join(', ') || '(none)'
-        }`,
+  function emit(cluster: string, change: ClusterChange) {
+    for (const l of listeners) l(cluster, change);
+  }
+
+  function add(cluster: ClusterDefinition) {
+    const watcher = createClusterWatcher({ cluster, logger, settings });
+    const unsubscribe = watcher.onChange(change => emit(cluster.name, change));
+    watchers.set(cluster.name, {
+      watcher,
+      fingerprint: fingerprintOf(cluster),
+      unsubscribe,
+    });
+    watcher.start();
+  }
+
+  async function remove(name: string) {
+    const entry = watchers.get(name);
+    if (!entry) return;
+    watchers.delete(name);
+    await entry.watcher.stop();
+    entry.unsubscribe();
+  }
+
+  /** Reads the clusters and starts, restarts or stops watchers to match. */
+  async function syncClusters() {
+    let clusters: ClusterDefinition[];
+    try {
+      clusters = await locator.getClusters();
+    } catch (err) {
+      logger.warn(
+        `Could not read the cluster definitions: ${(err as Error).message}`,
       );
-      for (const w of watchers.values()) w.start();
-    } else {
+      return;
+    }
+    if (!running) return;
+    const wanted = new Map(clusters.map(c => [c.name, c]));
+    const changes: string[] = [];
+    for (const name of [...watchers.keys()]) {
+      const next = wanted.get(name);
+      if (!next) {
+        await remove(name);
+        changes.push(`removed ${name}`);
+      } else if (fingerprintOf(next) !== watchers.get(name)!.fingerprint) {
+        await remove(name);
+        add(next);
+        changes.push(`reconnected ${name}`);
+      }
+    }
+    for (const c of clusters) {
+      if (!watchers.has(c.name)) {
+        add(c);
+        changes.push(`added ${c.name}`);
+      }
+    }
+    names = clusters.map(c => c.name);
+    if (changes.length > 0) {
       logger.info(
-        'Another replica holds the collector lease; stopping collection here',
+        `Collecting from ${names.length} cluster(s) (${changes.join(', ')})`,
       );
-      await Promise.all([...watchers.values()].map(w => w.stop()));
+      emit('', { type: 'status' });
     }
   }
 
+  function resync() {
+    syncing = syncing.then(syncClusters);
+    return syncing;
+  }
+
   async function checkLease() {
-    if (stopped) return;
     const coordination = options.coordination;
-    if (!coordination) {
-      await setCollecting(true);
+    if (!coordination || !running) {
+      leader = running;
       return;
     }
     try {
-      await setCollecting(await coordination.tryAcquire());
+      const now = await coordination.tryAcquire();
+      if (now !== leader) {
+        logger.info(
+          now
+            ? 'This replica now writes cluster summaries to the database'
+            : 'Another replica writes cluster summaries; this one keeps serving its own live data',
+        );
+      }
+      leader = now;
     } catch (err) {
-      // Without the database we cannot know whether another replica collects: keep the current role.
+      // Without the database we cannot know whether another replica writes: stop writing.
+      leader = false;
       logger.warn(
         `Could not renew the collector lease: ${(err as Error).message}`,
       );
@@ -94,14 +185,16 @@ export function createClusterCollector(
 
   return {
     async start() {
-      const clusters = await locator.getClusters();
-      names = clusters.map(c => c.name);
-      for (const cluster of clusters) {
-        watchers.set(
-          cluster.name,
-          createClusterWatcher({ cluster, logger, settings }),
-        );
-      }
+      running = true;
+      await resync();
+      const subscription = (
+        locator as {
+          subscribe?: (l: () => void) => { unsubscribe(): void };
+        }
+      ).subscribe?.(() => void resync());
+      unsubscribeLocator = subscription
+        ? () => subscription.unsubscribe()
+        : undefined;
       await checkLease();
       if (options.coordination) {
         leaseTimer = setInterval(
@@ -112,18 +205,23 @@ export function createClusterCollector(
       }
     },
     async stop() {
-      stopped = true;
+      running = false;
       clearInterval(leaseTimer);
-      await Promise.all([...watchers.values()].map(w => w.stop()));
-      collecting = false;
-      if (options.coordination)
+      unsubscribeLocator?.();
+      (locator as { stop?: () => void }).stop?.();
+      await syncing;
+      await Promise.all([...watchers.keys()].map(remove));
+      if (leader && options.coordination)
         await options.coordination.release().catch(() => {});
+      leader = false;
     },
     clusterNames: () => [...names],
-    snapshot(name) {
-      if (!collecting) return undefined;
-      return watchers.get(name)?.snapshot();
+    snapshot: name => watchers.get(name)?.watcher.snapshot(),
+    watcher: name => watchers.get(name)?.watcher,
+    isLeader: () => leader,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
-    isCollecting: () => collecting,
   };
 }

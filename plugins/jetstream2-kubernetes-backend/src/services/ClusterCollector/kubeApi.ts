@@ -171,7 +171,7 @@ export function classifyClusterError(
   if (status === 401) {
     return {
       reason: 'unauthorized',
-      message: `Cluster ${clusterName} rejected the portal's token (HTTP 401). The service-account token or application credential has probably expired or been replaced; update the secret the config reads and the collector picks it up on the next restart.`,
+      message: `Cluster ${clusterName} rejected the portal's token (HTTP 401). The service-account token or application credential has probably expired or been replaced; put the new token where the config reads it (the value, its environment variable or its token file); the portal reconnects by itself once it changes.`,
       guideId: 'zonca-credentials',
     };
   }

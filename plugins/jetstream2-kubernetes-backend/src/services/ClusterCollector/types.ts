@@ -3,13 +3,12 @@ import type {
   ClusterObjects,
   ClusterStatus,
   ControlPlaneHealth,
-  KubeObject,
+  ResourceAmounts,
 } from '@internal/plugin-jetstream2-kubernetes-common';
+import type { ClusterChange, ClusterWatcher } from './clusterWatcher';
 
-/** The collected object lists; `nodeLeases` are the kubelet heartbeats in kube-node-lease. */
-export type CollectedObjects = ClusterObjects & { nodeLeases?: KubeObject[] };
-
-export type ResourceKey = keyof CollectedObjects;
+/** The collected object lists, by registry key (`nodeLeases` are the kubelet heartbeats). */
+export type CollectedObjects = ClusterObjects;
 
 /** What the collector knows about one cluster right now. Objects are shared: never mutate them. */
 export interface ClusterSnapshot {
@@ -21,7 +20,13 @@ export interface ClusterSnapshot {
   controlPlane: Omit<ControlPlaneHealth, 'leases'>;
   /** Last time every informer was in sync and the API server answered. */
   collectedAt?: string;
+  /** Since when the API server does not answer, if it does not. */
+  unreachableSince?: string;
+  /** Node usage from metrics.k8s.io, by node name (empty when the cluster does not serve metrics). */
+  nodeUsage?: Map<string, ResourceAmounts>;
   objects: CollectedObjects;
+  /** Changes whenever objects or status change: a key for caches of anything computed from the snapshot. */
+  dataVersion?: number;
 }
 
 export interface CollectorSettings {
@@ -32,14 +37,23 @@ export interface CollectorSettings {
   listPageSize: number;
 }
 
-/** The only code that talks to clusters: one list+watch per object type and cluster, and health polls. */
+/**
+ * The only code that talks to clusters: one list+watch per object type and cluster, and health polls.
+ * Every backend replica runs its own; the database lease only decides which replica persists summaries.
+ */
 export interface ClusterCollector {
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Names of the configured clusters, in configuration order. */
   clusterNames(): string[];
-  /** The cluster's current state, or undefined for an unknown cluster or one not collected here. */
+  /** The cluster's current state, or undefined for an unknown cluster. */
   snapshot(name: string): ClusterSnapshot | undefined;
-  /** True while this process holds the collection lease and runs the informers. */
-  isCollecting(): boolean;
+  /** The live watcher of a cluster (its indexed cache, logs), or undefined for an unknown cluster. */
+  watcher(name: string): ClusterWatcher | undefined;
+  /** True while this replica holds the lease and so writes summaries to the database. */
+  isLeader(): boolean;
+  /** Called on every change of any cluster, and with `{ type: 'status' }` when clusters are added or removed. */
+  onChange(
+    listener: (cluster: string, change: ClusterChange) => void,
+  ): () => void;
 }

@@ -22,7 +22,9 @@ function fakeCollector(
     stop: async () => {},
     clusterNames: () => ['js2-demo'],
     snapshot: name => (name === 'js2-demo' ? snap : undefined),
-    isCollecting: () => collecting,
+    watcher: () => undefined,
+    isLeader: () => collecting,
+    onChange: () => () => {},
   };
 }
 
@@ -118,24 +120,34 @@ describe('createClusterDataService', () => {
     },
   );
 
-  it('does not write when another replica collects', async () => {
+  it('does not write when another replica holds the lease', async () => {
     const store = {
       saveCluster: jest.fn(),
       listClusters: jest.fn().mockResolvedValue([]),
       getCluster: jest.fn(),
     } as any;
     const service = createClusterDataService({
-      collector: fakeCollector(undefined, false),
+      collector: fakeCollector(liveSnap, false),
       store,
       logger: mockServices.logger.mock(),
     });
     await service.persist();
     expect(store.saveCluster).not.toHaveBeenCalled();
+    // ... and still answers with its own live data
     const [summary] = await service.listClusters();
     expect(summary).toMatchObject({
       name: 'js2-demo',
-      status: 'pending',
-      nodeCount: 0,
+      status: 'ok',
+      nodeCount: 2,
     });
+    expect(summary.stale).toBeUndefined();
+
+    const leader = createClusterDataService({
+      collector: fakeCollector(liveSnap, true),
+      store,
+      logger: mockServices.logger.mock(),
+    });
+    await leader.persist();
+    expect(store.saveCluster).toHaveBeenCalledTimes(1);
   });
 });

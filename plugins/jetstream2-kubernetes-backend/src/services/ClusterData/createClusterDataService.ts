@@ -44,6 +44,7 @@ function fromStore<T extends ClusterSummary>(
     stale: true,
     ageSeconds: ageSeconds(stored.collectedAt, now),
   };
+  if (live?.unreachableSince) result.unreachableSince = live.unreachableSince;
   if (live && live.status !== 'pending') {
     result.status = live.status;
     if (live.error) result.error = live.error;
@@ -60,6 +61,30 @@ export function createClusterDataService(
   const persistIntervalMs = options.persistIntervalMs ?? 30_000;
   const lastWritten = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
+  /** Summaries and details computed once per data version of a cluster, not per request. */
+  type Computed = {
+    version: number;
+    summary?: ClusterSummary;
+    detail?: ClusterDetail;
+  };
+  const computed = new Map<string, Computed>();
+  function cached<K extends 'summary' | 'detail'>(
+    snap: ClusterSnapshot,
+    kind: K,
+    make: () => Required<Computed>[K],
+  ): Required<Computed>[K] {
+    let entry = computed.get(snap.name);
+    if (!entry || entry.version !== snap.dataVersion) {
+      entry = { version: snap.dataVersion ?? -1 };
+      computed.set(snap.name, entry);
+    }
+    if (!entry[kind]) entry[kind] = make();
+    return entry[kind] as Required<Computed>[K];
+  }
+  /** The cached answer with its age brought up to now. */
+  function aged<T extends ClusterSummary>(value: T, t: Date): T {
+    return { ...value, ageSeconds: ageSeconds(value.collectedAt, t) };
+  }
 
   /** Live data counts once the collector has a complete collection of the cluster. */
   const live = (name: string) => {
@@ -86,6 +111,9 @@ export function createClusterDataService(
       ...(snap?.title ? { title: snap.title } : {}),
       status: snap?.status ?? 'pending',
       ...(snap?.error ? { error: snap.error } : {}),
+      ...(snap?.unreachableSince
+        ? { unreachableSince: snap.unreachableSince }
+        : {}),
       nodeCount: 0,
       readyNodeCount: 0,
       capacity: zero,
@@ -97,6 +125,9 @@ export function createClusterDataService(
 
   return {
     clusterNames: () => collector.clusterNames(),
+    dataVersion(name) {
+      return collector.snapshot(name)?.dataVersion ?? -1;
+    },
     liveSnapshot: name => collector.snapshot(name),
 
     async listClusters() {
@@ -108,7 +139,11 @@ export function createClusterDataService(
         : new Map<string, StoredCluster>();
       return names.map(name => {
         const { snap, fresh } = live(name);
-        if (fresh) return summariseCluster(fresh, t);
+        if (fresh)
+          return aged(
+            cached(fresh, 'summary', () => summariseCluster(fresh, t)),
+            t,
+          );
         const s = stored.get(name);
         if (s) return fromStore(s.summary, snap, t);
         return emptySummary(name, snap);
@@ -119,7 +154,11 @@ export function createClusterDataService(
       if (!collector.clusterNames().includes(name)) return undefined;
       const t = now();
       const { snap, fresh } = live(name);
-      if (fresh) return detailCluster(fresh, t);
+      if (fresh)
+        return aged(
+          cached(fresh, 'detail', () => detailCluster(fresh, t)),
+          t,
+        );
       let s: StoredCluster | undefined;
       try {
         s = await store.getCluster(name);
@@ -144,12 +183,14 @@ export function createClusterDataService(
     },
 
     async persist() {
-      if (!collector.isCollecting()) return;
+      if (!collector.isLeader()) return;
       const t = now();
       for (const name of collector.clusterNames()) {
         const { fresh } = live(name);
         if (!fresh) continue;
-        const detail = detailCluster(fresh, t);
+        const detail = {
+          ...cached(fresh, 'detail', () => detailCluster(fresh, t)),
+        };
         const {
           nodes,
           controlPlane,

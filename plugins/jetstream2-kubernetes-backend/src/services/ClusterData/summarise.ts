@@ -1,5 +1,10 @@
 import {
   addAmounts,
+  clusterCost,
+  nodeFlavorOf,
+  nodeStatus,
+  nodeSuPerHour,
+  resourceRegistry,
   amountsFromResourceList,
   emptyAmounts,
   evaluateInsights,
@@ -14,17 +19,7 @@ import {
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { ClusterSnapshot } from '../ClusterCollector/types';
 
-const INSTANCE_TYPE_LABELS = [
-  'node.kubernetes.io/instance-type',
-  'beta.kubernetes.io/instance-type',
-];
 const ROLE_PREFIX = 'node-role.kubernetes.io/';
-
-function isReady(node: KubeObject): boolean {
-  return (node.status?.conditions ?? []).some(
-    (c: any) => c.type === 'Ready' && c.status === 'True',
-  );
-}
 
 function iso(value: unknown): string | undefined {
   if (!value) return undefined;
@@ -55,20 +50,21 @@ export function summariseNode(
   node: KubeObject,
   usage: { requested: ResourceAmounts; podCount: number } | undefined,
   heartbeatAt?: string,
+  usageNow?: ResourceAmounts,
 ): NodeSummary {
   const labels = node.metadata?.labels ?? {};
   const info = node.status?.nodeInfo ?? {};
-  const flavorLabel = INSTANCE_TYPE_LABELS.find(l => labels[l]);
+  const { ready, unschedulable } = nodeStatus(node);
   const summary: NodeSummary = {
     name: node.metadata?.name ?? '',
-    flavor: flavorLabel ? labels[flavorLabel] : undefined,
+    flavor: nodeFlavorOf(node),
     roles: Object.keys(labels)
       .filter(l => l.startsWith(ROLE_PREFIX))
       .map(l => l.slice(ROLE_PREFIX.length))
       .filter(Boolean)
       .sort(),
-    ready: isReady(node),
-    unschedulable: Boolean(node.spec?.unschedulable),
+    ready,
+    unschedulable,
     capacity: amountsFromResourceList(node.status?.capacity),
     allocatable: amountsFromResourceList(node.status?.allocatable),
     requested: usage?.requested ?? emptyAmounts(),
@@ -90,6 +86,9 @@ export function summariseNode(
     })),
   };
   if (heartbeatAt) summary.heartbeatAt = heartbeatAt;
+  const rate = nodeSuPerHour(node);
+  if (rate !== undefined) summary.suPerHour = rate;
+  if (usageNow) summary.usage = usageNow;
   return summary;
 }
 
@@ -121,19 +120,8 @@ export function summariseLeases(
     .sort((a, b) => a.component.localeCompare(b.component));
 }
 
-const WORKLOAD_COUNT_KINDS: [keyof ClusterSnapshot['objects'], string][] = [
-  ['pods', 'Pod'],
-  ['deployments', 'Deployment'],
-  ['replicaSets', 'ReplicaSet'],
-  ['statefulSets', 'StatefulSet'],
-  ['daemonSets', 'DaemonSet'],
-  ['jobs', 'Job'],
-  ['cronJobs', 'CronJob'],
-  ['services', 'Service'],
-  ['ingresses', 'Ingress'],
-  ['persistentVolumeClaims', 'PersistentVolumeClaim'],
-  ['horizontalPodAutoscalers', 'HorizontalPodAutoscaler'],
-];
+/** The kinds counted in a cluster's workload counts (from the resource registry). */
+const COUNTED = resourceRegistry.filter(d => 'counted' in d && d.counted);
 
 function age(collectedAt: string | undefined, now: Date): number | undefined {
   if (!collectedAt) return undefined;
@@ -164,6 +152,7 @@ function summariseNodes(snap: ClusterSnapshot): NodeSummary[] {
         n,
         usage.get(n.metadata?.name ?? ''),
         heartbeats.get(n.metadata?.name ?? ''),
+        snap.nodeUsage?.get(n.metadata?.name ?? ''),
       ),
     )
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -186,6 +175,14 @@ function toSummary(
     requested: sum(n => n.requested),
     podCount: (snap.objects.pods ?? []).length,
   };
+  const cost = clusterCost(snap.objects.nodes ?? [], snap.objects.pods ?? []);
+  summary.cost = {
+    suPerHour: cost.suPerHour,
+    suPerMonth: cost.suPerMonth,
+    idleSuPerHour: cost.idleSuPerHour,
+    unknownFlavorNodes: cost.unknownFlavorNodes,
+  };
+  if (snap.unreachableSince) summary.unreachableSince = snap.unreachableSince;
   if (snap.title) summary.title = snap.title;
   if (snap.version) summary.version = snap.version;
   if (snap.error) summary.error = snap.error;
@@ -202,8 +199,8 @@ export function detailCluster(
 ): ClusterDetail {
   const nodes = summariseNodes(snap);
   const workloadCounts: Record<string, number> = {};
-  for (const [key, kind] of WORKLOAD_COUNT_KINDS) {
-    workloadCounts[kind] = (snap.objects[key] ?? []).length;
+  for (const def of COUNTED) {
+    workloadCounts[def.kind] = (snap.objects[def.key] ?? []).length;
   }
   return {
     ...toSummary(snap, nodes, now),

@@ -11,6 +11,8 @@ export interface ClusterDataService {
   getCluster(name: string): Promise<ClusterDetail | undefined>;
   /** Names of the configured clusters. */
   clusterNames(): string[];
+  /** Changes whenever the cluster's objects or status change (-1 for an unknown cluster). */
+  dataVersion(name: string): number;
   /** The live objects of a cluster, when this replica collects them. */
   liveSnapshot(name: string): ClusterSnapshot | undefined;
   /** Writes the current summaries and details to the store (also run on an interval). */

@@ -1,111 +1,370 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type {
+  AuthService,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
+  stringifyEntityRef,
+  type CompoundEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  compareSeverity,
   computeConceptPresence,
+  entityCost,
   entitySelector,
   evaluateInsights,
+  HOURS_PER_MONTH,
+  jetstream2KubernetesWorkloadsReadPermission,
   mergeConceptPresence,
   parseLabelSelector,
   recommendedGuides,
-  compareSeverity,
   type ClusterObjects,
   type ClusterWorkloads,
+  type EntityCost,
+  type EntityWorkloadsResponse,
   type Insight,
   type LabelRequirement,
+  type ObjectEvent,
 } from '@internal/plugin-jetstream2-kubernetes-common';
-import type { ClusterDataService } from '../ClusterData/types';
+import { createHash } from 'node:crypto';
+import type { ClusterCollector } from '../ClusterCollector/types';
 import {
+  eventsOf,
   mergeWorkloadRows,
+  rawEventsOf,
   selectEntityObjects,
   toFetchResponses,
+  workloadOf,
 } from './selectObjects';
-import type { EntityWorkloadsService } from './types';
+import { TtlCache } from './ttlCache';
+import type {
+  EntityClusterSelection,
+  EntityWorkloadsService,
+  EntityWorkloadsView,
+  WatchedEntity,
+} from './types';
 
-export function createEntityWorkloadsService(options: {
+export interface EntityWorkloadsServiceOptions {
   catalog: CatalogService;
-  clusterData: ClusterDataService;
-}): EntityWorkloadsService {
-  const { catalog, clusterData } = options;
+  auth: AuthService;
+  permissions: PermissionsService;
+  collector: ClusterCollector;
+  /**
+   * How long an entity read from the catalog, and a permission decision for one user and entity, are
+   * reused. A user who loses access keeps it for at most this long. Default 30 s.
+   */
+  cacheTtlMs?: number;
+  /** At most this many events per entity view. Default 200. */
+  maxEvents?: number;
+}
+
+const MAX_WATCHED = 1000;
+
+function parseSelector(entity: Entity) {
+  const selector = entitySelector(entity);
+  let requirements: LabelRequirement[];
+  try {
+    requirements = parseLabelSelector(selector.labelSelector);
+  } catch (err) {
+    throw new InputError(
+      `Entity ${stringifyEntityRef(
+        entity,
+      )} has an invalid backstage.io/kubernetes-label-selector annotation: ${
+        (err as Error).message
+      }`,
+    );
+  }
+  return { selector, requirements };
+}
+
+export function createEntityWorkloadsService(
+  options: EntityWorkloadsServiceOptions,
+): EntityWorkloadsService {
+  const { catalog, auth, permissions, collector } = options;
+  const ttlMs = options.cacheTtlMs ?? 30_000;
+  const maxEvents = options.maxEvents ?? 200;
+  const entities = new TtlCache<string, Entity | null>(ttlMs, 5000);
+  const decisions = new TtlCache<string, boolean>(ttlMs, 20000);
+  const views = new TtlCache<
+    string,
+    { key: string; view: EntityWorkloadsView }
+  >(10 * 60_000, 5000);
+  const watched = new Map<string, WatchedEntity>();
+
+  async function authorize(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) {
+    const principal = credentials.principal as {
+      type: string;
+      userEntityRef?: string;
+      subject?: string;
+    };
+    const who = principal.userEntityRef ?? principal.subject ?? principal.type;
+    const key = `${who}|${entityRef}`;
+    let allowed = decisions.get(key);
+    if (allowed === undefined) {
+      const [decision] = await permissions.authorize(
+        [
+          {
+            permission: jetstream2KubernetesWorkloadsReadPermission,
+            resourceRef: entityRef,
+          },
+        ],
+        { credentials },
+      );
+      allowed = decision.result === AuthorizeResult.ALLOW;
+      decisions.set(key, allowed);
+    }
+    if (!allowed) {
+      throw new NotAllowedError(
+        `You are not allowed to read the Kubernetes workloads of ${entityRef}`,
+      );
+    }
+  }
+
+  async function loadEntity(ref: CompoundEntityRef): Promise<Entity> {
+    const entityRef = stringifyEntityRef(ref);
+    let entity = entities.get(entityRef);
+    if (entity === undefined) {
+      entity =
+        (await catalog.getEntityByRef(ref, {
+          credentials: await auth.getOwnServiceCredentials(),
+        })) ?? null;
+      entities.set(entityRef, entity);
+    }
+    if (!entity) throw new NotFoundError(`Entity ${entityRef} not found`);
+    return entity;
+  }
+
+  function remember(
+    entityRef: string,
+    requirements: LabelRequirement[],
+    namespace?: string,
+  ) {
+    if (!watched.has(entityRef) && watched.size >= MAX_WATCHED) {
+      watched.delete(watched.keys().next().value as string);
+    }
+    watched.set(entityRef, { entityRef, requirements, namespace });
+  }
+
+  function selectAll(
+    requirements: LabelRequirement[],
+    namespace?: string,
+  ): EntityClusterSelection[] {
+    return collector.clusterNames().map(name => {
+      const watcher = collector.watcher(name);
+      if (!watcher) {
+        return { cluster: name, status: 'pending', objects: {} };
+      }
+      const state = watcher.state();
+      return {
+        cluster: name,
+        title: state.title,
+        status: state.status,
+        error: state.error,
+        collectedAt: state.collectedAt,
+        unreachableSince: state.unreachableSince,
+        objects: selectEntityObjects(watcher.index, requirements, namespace),
+      };
+    });
+  }
+
+  function compute(
+    entityRef: string,
+    selectorInfo: ReturnType<typeof parseSelector>,
+  ): EntityWorkloadsResponse {
+    const { selector, requirements } = selectorInfo;
+    const selections = selectAll(requirements, selector.namespace);
+    const clusters: ClusterWorkloads[] = [];
+    const events: ObjectEvent[] = [];
+    const byCluster: EntityCost['byCluster'] = [];
+    const byWorkload = new Map<string, EntityCost['byWorkload'][number]>();
+    const unknownFlavorPods: string[] = [];
+    for (const sel of selections) {
+      const watcher = collector.watcher(sel.cluster);
+      const objects: ClusterObjects = sel.objects;
+      const entry: ClusterWorkloads = {
+        cluster: sel.cluster,
+        status: sel.status,
+        resources: toFetchResponses(objects),
+        concepts: computeConceptPresence(objects),
+        insights: [],
+      };
+      if (sel.error) entry.error = sel.error;
+      if (sel.collectedAt) entry.collectedAt = sel.collectedAt;
+      if (sel.unreachableSince) entry.unreachableSince = sel.unreachableSince;
+      if (watcher) {
+        const index = watcher.index;
+        const nodes = index.list('nodes');
+        entry.insights = evaluateInsights({
+          cluster: sel.cluster,
+          clusterError: sel.error,
+          objects,
+          clusterWide: {
+            nodes,
+            storageClasses: index.list('storageClasses'),
+            events: rawEventsOf(index, objects),
+          },
+          scope: 'entity',
+        });
+        events.push(...eventsOf(sel.cluster, index, objects));
+        const cost = entityCost(objects.pods ?? [], nodes, pod =>
+          workloadOf(index, pod),
+        );
+        if (cost.suPerHour > 0 || (objects.pods ?? []).length > 0) {
+          byCluster.push({ cluster: sel.cluster, suPerHour: cost.suPerHour });
+        }
+        for (const w of cost.byWorkload) {
+          const key = `${w.kind}/${w.namespace}/${w.name}`;
+          const row = byWorkload.get(key) ?? { ...w, suPerHour: 0 };
+          row.suPerHour += w.suPerHour;
+          byWorkload.set(key, row);
+        }
+        unknownFlavorPods.push(
+          ...cost.unknownFlavorPods.map(p => `${sel.cluster}:${p}`),
+        );
+      }
+      clusters.push(entry);
+    }
+    const insights: Insight[] = clusters
+      .flatMap(c => c.insights)
+      .sort((a, b) => compareSeverity(a.severity, b.severity));
+    const suPerHour = byCluster.reduce((sum, c) => sum + c.suPerHour, 0);
+    return {
+      entityRef,
+      selector,
+      clustersSearched: selections.map(s => s.cluster),
+      clusters,
+      workloads: mergeWorkloadRows(
+        selections.map(s => ({ cluster: s.cluster, objects: s.objects })),
+      ),
+      concepts: mergeConceptPresence(clusters.map(c => c.concepts)),
+      insights,
+      recommendedGuides: recommendedGuides(insights),
+      events: events
+        .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''))
+        .slice(0, maxEvents),
+      cost: {
+        suPerHour,
+        suPerMonth: suPerHour * HOURS_PER_MONTH,
+        byCluster,
+        byWorkload: [...byWorkload.values()].sort(
+          (a, b) => b.suPerHour - a.suPerHour || a.name.localeCompare(b.name),
+        ),
+        unknownFlavorPods,
+      },
+    };
+  }
+
+  /** The data versions of every cluster: a view computed for one key is valid until any of them moves. */
+  function versionKey(): string {
+    return collector
+      .clusterNames()
+      .map(n => `${n}:${collector.watcher(n)?.version() ?? -1}`)
+      .join(',');
+  }
+
+  async function view(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<{
+    view: EntityWorkloadsView;
+    response?: EntityWorkloadsResponse;
+  }> {
+    const entityRef = stringifyEntityRef(ref);
+    await authorize(entityRef, credentials);
+    const entity = await loadEntity(ref);
+    const selectorInfo = parseSelector(entity);
+    remember(
+      entityRef,
+      selectorInfo.requirements,
+      selectorInfo.selector.namespace,
+    );
+    const key = `${versionKey()}|${selectorInfo.selector.labelSelector}|${
+      selectorInfo.selector.namespace ?? ''
+    }`;
+    const hit = views.get(entityRef);
+    if (hit && hit.key === key) return { view: hit.view };
+    const response = compute(entityRef, selectorInfo);
+    const body = JSON.stringify(response);
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    const fresh = { etag, body };
+    views.set(entityRef, { key, view: fresh });
+    return { view: fresh, response };
+  }
+
   return {
     async getEntityWorkloads(ref, { credentials }) {
-      const entity = await catalog.getEntityByRef(ref, { credentials });
+      const result = await view(ref, credentials);
+      return result.response ?? JSON.parse(result.view.body);
+    },
+    async getEntityWorkloadsView(ref, { credentials }) {
+      return (await view(ref, credentials)).view;
+    },
+    selectForEntity(entity) {
+      const { selector, requirements } = parseSelector(entity);
+      return selectAll(requirements, selector.namespace);
+    },
+    watchedEntities: () => [...watched.values()],
+    async getPodLogs(ref, request, { credentials }) {
       const entityRef = stringifyEntityRef(ref);
-      if (!entity) throw new NotFoundError(`Entity ${entityRef} not found`);
-      const selector = entitySelector(entity);
-      let requirements: LabelRequirement[];
-      try {
-        requirements = parseLabelSelector(selector.labelSelector);
-      } catch (err) {
+      await authorize(entityRef, credentials);
+      const entity = await loadEntity(ref);
+      const { selector, requirements } = parseSelector(entity);
+      const watcher = collector.watcher(request.cluster);
+      const notFound = new NotFoundError(
+        `Pod ${request.namespace}/${request.pod} is not one of ${entityRef}'s pods in cluster ${request.cluster}`,
+      );
+      if (!watcher) throw notFound;
+      const pod = watcher.index
+        .select('pods', requirements, selector.namespace)
+        .find(
+          p =>
+            p.metadata?.namespace === request.namespace &&
+            p.metadata?.name === request.pod,
+        );
+      if (!pod) throw notFound;
+      const containers = [
+        ...(pod.spec?.initContainers ?? []),
+        ...(pod.spec?.containers ?? []),
+      ].map((c: any) => c.name as string);
+      if (request.container && !containers.includes(request.container)) {
         throw new InputError(
-          `Entity ${entityRef} has an invalid backstage.io/kubernetes-label-selector annotation: ${
+          `Pod ${request.namespace}/${request.pod} has no container "${
+            request.container
+          }"; its containers are ${containers.join(', ')}`,
+        );
+      }
+      let res: { status: number; body: string };
+      try {
+        res = await watcher.podLogs({
+          ...request,
+          container: request.container ?? pod.spec?.containers?.[0]?.name,
+        });
+      } catch (err) {
+        throw new NotFoundError(
+          `Cluster ${request.cluster} could not be reached for the log: ${
             (err as Error).message
           }`,
         );
       }
-      const clustersSearched = clusterData.clusterNames();
-      const clusters: ClusterWorkloads[] = [];
-      const selectedPerCluster: { cluster: string; objects: ClusterObjects }[] =
-        [];
-      const summaries = await clusterData.listClusters();
-      for (const name of clustersSearched) {
-        const snap = clusterData.liveSnapshot(name);
-        if (!snap) {
-          const summary = summaries.find(s => s.name === name);
-          clusters.push({
-            cluster: name,
-            status: summary?.status === 'error' ? 'error' : 'pending',
-            error: summary?.error ?? {
-              reason: 'unknown',
-              message: `Objects of cluster ${name} are collected by another backend replica and are not available on this one yet.`,
-            },
-            collectedAt: summary?.collectedAt,
-            resources: [],
-            concepts: [],
-            insights: [],
-          });
-          continue;
-        }
-        const selected = selectEntityObjects(
-          snap.objects,
-          requirements,
-          selector.namespace,
-        );
-        selectedPerCluster.push({ cluster: name, objects: selected });
-        const entry: ClusterWorkloads = {
-          cluster: name,
-          status: snap.status,
-          resources: toFetchResponses(selected),
-          concepts: computeConceptPresence(selected),
-          insights: evaluateInsights({
-            cluster: name,
-            clusterError: snap.error,
-            objects: selected,
-            clusterWide: {
-              nodes: snap.objects.nodes,
-              storageClasses: snap.objects.storageClasses,
-              events: snap.objects.events,
-            },
-            scope: 'entity',
-          }),
-        };
-        if (snap.error) entry.error = snap.error;
-        if (snap.collectedAt) entry.collectedAt = snap.collectedAt;
-        clusters.push(entry);
+      if (res.status >= 200 && res.status < 300) return res.body;
+      let message = res.body.slice(0, 300);
+      try {
+        message = JSON.parse(res.body).message ?? message;
+      } catch {
+        // a plain-text error
       }
-      const insights: Insight[] = clusters
-        .flatMap(c => c.insights)
-        .sort((a, b) => compareSeverity(a.severity, b.severity));
-      return {
-        entityRef: stringifyEntityRef(entity),
-        selector,
-        clustersSearched,
-        clusters,
-        workloads: mergeWorkloadRows(selectedPerCluster),
-        concepts: mergeConceptPresence(clusters.map(c => c.concepts)),
-        insights,
-        recommendedGuides: recommendedGuides(insights),
-      };
+      if (res.status === 400) throw new InputError(message);
+      if (res.status === 404) throw new NotFoundError(message);
+      throw new NotFoundError(
+        `The cluster answered HTTP ${res.status} for the log: ${message}`,
+      );
     },
   };
 }

@@ -1,14 +1,70 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import type { CompoundEntityRef } from '@backstage/catalog-model';
-import type { EntityWorkloadsResponse } from '@internal/plugin-jetstream2-kubernetes-common';
+import type { CompoundEntityRef, Entity } from '@backstage/catalog-model';
+import type {
+  ClusterError,
+  ClusterStatus,
+  ClusterObjects,
+  EntityWorkloadsResponse,
+  LabelRequirement,
+} from '@internal/plugin-jetstream2-kubernetes-common';
+
+/** An entity's view as the route sends it: the JSON body and its ETag, computed once per data version. */
+export interface EntityWorkloadsView {
+  etag: string;
+  body: string;
+}
+
+/** An entity's objects in one cluster, read from the collector's cache. */
+export interface EntityClusterSelection {
+  cluster: string;
+  title?: string;
+  status: ClusterStatus;
+  error?: ClusterError;
+  collectedAt?: string;
+  unreachableSince?: string;
+  objects: ClusterObjects;
+}
+
+/** An entity whose view was asked for recently: change notices are computed for these. */
+export interface WatchedEntity {
+  entityRef: string;
+  requirements: LabelRequirement[];
+  namespace?: string;
+}
 
 export interface EntityWorkloadsService {
   /**
-   * The entity's objects in every cluster, read from the collector's cache. Throws NotFoundError for an
-   * entity the caller cannot see or that does not exist, InputError for an invalid selector annotation.
+   * The entity's objects in every cluster, read from the collector's cache. Throws NotAllowedError when
+   * the caller may not read them, NotFoundError for an entity that does not exist, InputError for an
+   * invalid selector annotation.
    */
   getEntityWorkloads(
     ref: CompoundEntityRef,
     options: { credentials: BackstageCredentials },
   ): Promise<EntityWorkloadsResponse>;
+  /** The same as JSON with an ETag, cached per data version. */
+  getEntityWorkloadsView(
+    ref: CompoundEntityRef,
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityWorkloadsView>;
+  /** The entity's objects per cluster (for upstream's objects provider); per-cluster errors, no throw. */
+  selectForEntity(entity: Entity): EntityClusterSelection[];
+  /** Entities whose views were asked for recently. */
+  watchedEntities(): WatchedEntity[];
+  /**
+   * Checks that the caller may read the entity's workloads and that the pod is one of them, then returns
+   * the pod's log (text). Throws NotAllowedError / NotFoundError / InputError.
+   */
+  getPodLogs(
+    ref: CompoundEntityRef,
+    request: {
+      cluster: string;
+      namespace: string;
+      pod: string;
+      container?: string;
+      previous?: boolean;
+      tailLines?: number;
+    },
+    options: { credentials: BackstageCredentials },
+  ): Promise<string>;
 }
