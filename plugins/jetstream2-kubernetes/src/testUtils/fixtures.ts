@@ -166,6 +166,43 @@ export const workloadsResponse: EntityWorkloadsResponse = {
       ],
     },
   ],
+  events: [
+    {
+      cluster: 'js2-demo',
+      type: 'Normal',
+      reason: 'ScalingReplicaSet',
+      message: 'Scaled up replica set science-api-7d9f to 3',
+      object: { kind: 'Deployment', namespace: 'science', name: 'science-api' },
+      count: 1,
+      lastSeen: '2025-01-01T11:00:00Z',
+    },
+    {
+      cluster: 'js2-demo',
+      type: 'Warning',
+      reason: 'FailedScheduling',
+      message: '0/3 nodes are available: 3 Insufficient cpu.',
+      object: {
+        kind: 'Pod',
+        namespace: 'science',
+        name: 'science-api-7d9f-ghi56',
+      },
+      count: 7,
+      lastSeen: '2025-01-01T11:59:00Z',
+    },
+    {
+      cluster: 'js2-demo',
+      type: 'Normal',
+      reason: 'Pulled',
+      message: 'Container image "science-api:1.0" already present',
+      object: {
+        kind: 'Pod',
+        namespace: 'science',
+        name: 'science-api-7d9f-abc12',
+      },
+      count: 1,
+      lastSeen: '2025-01-01T11:30:00Z',
+    },
+  ],
   cost: {
     suPerHour: 6,
     suPerMonth: 4380,

@@ -1,5 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
+import userEvent from '@testing-library/user-event';
 import {
   FakeJetstream2KubernetesApi,
   annotatedEntity,
@@ -60,6 +61,22 @@ describe('EntityWorkloadsContent', () => {
     expect(
       screen.getByText('6 SU per hour · 4,380 SU per month'),
     ).toBeInTheDocument();
+    // All events of the entity's objects, and each pod's own in its row's panel
+    const events = screen
+      .getByRole('heading', { name: 'Events' })
+      .closest('[class*="MuiPaper"]') as HTMLElement;
+    expect(within(events).getByText('ScalingReplicaSet')).toBeInTheDocument();
+    expect(within(events).getByText('FailedScheduling')).toBeInTheDocument();
+    const pendingRow = screen
+      .getByText('science-api-7d9f-ghi56')
+      .closest('tr')!;
+    expect(within(pendingRow).getByText('1 (1 warning)')).toBeInTheDocument();
+    const message = '0/3 nodes are available: 3 Insufficient cpu.';
+    expect(screen.getAllByText(message)).toHaveLength(1);
+    // The row's first button opens its detail panel with the pod's own events only
+    await userEvent.click(within(pendingRow).getAllByRole('button')[0]);
+    await waitFor(() => expect(screen.getAllByText(message)).toHaveLength(2));
+    expect(screen.getAllByText('Pulled')).toHaveLength(1);
     // Recommended guides with the reason
     expect(screen.getByText(/Why: js2-old refused/)).toBeInTheDocument();
     // The failing cluster names the guide that helps

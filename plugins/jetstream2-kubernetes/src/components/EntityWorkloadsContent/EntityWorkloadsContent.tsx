@@ -8,6 +8,7 @@ import { ClusterContextCard } from '../ClusterContextCard';
 import { LiveIndicator, StaleClusters } from '../LiveIndicator';
 import { ClusterErrorPanel } from '../ClusterErrorPanel';
 import { ConceptPresenceCards } from '../ConceptPresenceCards';
+import { EventsTable } from '../EventsTable';
 import { EntityCostCard } from '../CostSummary';
 import { MissingAnnotation } from '../MissingAnnotation';
 import { NoWorkloadsPanel } from '../NoWorkloadsPanel';
@@ -35,7 +36,11 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
   const workloads = value.workloads ?? [];
   const concepts = value.concepts ?? [];
   const failed = clusters.filter(c => c.status === 'error' || c.error);
-  const answered = clusters.filter(c => !(c.status === 'error' || c.error));
+  // An unreachable cluster still shows its last data, marked stale above.
+  const answered = clusters.filter(
+    c => !(c.status === 'error' || c.error) || c.unreachableSince,
+  );
+  const events = value.events;
   const hasObjects =
     workloads.length > 0 ||
     clusters.some(c =>
@@ -68,7 +73,16 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
           </Grid>
           {hasObjects && (
             <Grid item>
-              <PodsSection clusters={answered} />
+              <PodsSection clusters={answered} events={events ?? []} />
+            </Grid>
+          )}
+          {events && (
+            <Grid item>
+              <EventsTable
+                title="Events"
+                events={events}
+                emptyText="No events of this entity's objects."
+              />
             </Grid>
           )}
         </Grid>

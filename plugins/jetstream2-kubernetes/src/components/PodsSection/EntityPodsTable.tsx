@@ -3,7 +3,9 @@ import type { DetectedError } from '@backstage/plugin-kubernetes-common';
 import { PodDrawer } from '@backstage/plugin-kubernetes-react';
 import { makeStyles } from '@material-ui/core';
 import type { ReactNode } from 'react';
+import type { ObjectEvent } from '@internal/plugin-jetstream2-kubernetes-common';
 import { podStatus, type Pod } from '../common/pods';
+import { EventsTable, isWarning } from '../EventsTable';
 import { OneLine, VerdictStatus } from '../common/VerdictStatus';
 
 const useStyles = makeStyles({
@@ -28,9 +30,27 @@ interface PodRow {
   ready: string;
   restarts: number;
   node: string;
+  events: ObjectEvent[];
 }
 
-function toRow(pod: Pod): PodRow {
+function eventsOf(pod: Pod, events: ObjectEvent[]): ObjectEvent[] {
+  return events.filter(
+    e =>
+      e.object?.kind === 'Pod' &&
+      e.object.name === pod.metadata?.name &&
+      (!e.object.namespace || e.object.namespace === pod.metadata?.namespace),
+  );
+}
+
+function eventsText(events: ObjectEvent[]): string {
+  if (events.length === 0) return 'none';
+  const warnings = events.filter(isWarning).length;
+  return `${events.length}${
+    warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''
+  }`;
+}
+
+function toRow(pod: Pod, events: ObjectEvent[]): PodRow {
   const status = podStatus(pod);
   const containers = pod.status?.containerStatuses ?? [];
   return {
@@ -42,6 +62,7 @@ function toRow(pod: Pod): PodRow {
     ready: `${containers.filter(c => c.ready).length}/${containers.length}`,
     restarts: containers.reduce((n, c) => n + (c.restartCount ?? 0), 0),
     node: pod.spec?.nodeName ?? '–',
+    events: eventsOf(pod, events),
   };
 }
 
@@ -50,7 +71,9 @@ export interface EntityPodsTableProps {
   pods: Pod[];
   /** Upstream's detected errors of this cluster, shown in the pod drawer. */
   errors: DetectedError[];
-  /** Extra cells per pod (events, logs), rendered after the built-in columns. */
+  /** Events of this cluster's objects; each pod's own show in its row's detail panel. */
+  events?: ObjectEvent[];
+  /** Extra cells per pod (e.g. logs), rendered after the built-in columns. */
   extraColumns?: Array<{ title: string; render: (pod: Pod) => ReactNode }>;
 }
 
@@ -62,6 +85,7 @@ export const EntityPodsTable = ({
   cluster,
   pods,
   errors,
+  events = [],
   extraColumns = [],
 }: EntityPodsTableProps) => {
   const classes = useStyles();
@@ -99,6 +123,12 @@ export const EntityPodsTable = ({
       field: 'node',
       render: row => <OneLine text={row.node} maxWidth="20ch" />,
     },
+    {
+      title: 'Events',
+      render: row => (
+        <span style={{ whiteSpace: 'nowrap' }}>{eventsText(row.events)}</span>
+      ),
+    },
     ...extraColumns.map(
       (c): TableColumn<PodRow> => ({
         title: c.title,
@@ -116,7 +146,19 @@ export const EntityPodsTable = ({
         padding: 'dense',
       }}
       columns={columns}
-      data={pods.map(toRow)}
+      data={pods.map(pod => toRow(pod, events))}
+      detailPanel={[
+        {
+          tooltip: "Show this pod's events",
+          render: ({ rowData: row }: { rowData: PodRow }) => (
+            <EventsTable
+              events={row.events}
+              showObject={false}
+              emptyText={`No events of ${row.name}.`}
+            />
+          ),
+        },
+      ]}
     />
   );
 };

@@ -11,7 +11,10 @@ import {
   DetectedErrorsContext,
   PodNamesWithErrorsContext,
 } from '@backstage/plugin-kubernetes-react';
-import type { ClusterWorkloads } from '@internal/plugin-jetstream2-kubernetes-common';
+import type {
+  ClusterWorkloads,
+  ObjectEvent,
+} from '@internal/plugin-jetstream2-kubernetes-common';
 import { podsOf } from '../common/pods';
 import { EntityPodsTable, type EntityPodsTableProps } from './EntityPodsTable';
 
@@ -36,9 +39,12 @@ function podNamesWithErrors(errors: DetectedError[]): Set<string> {
  */
 export const PodsSection = ({
   clusters,
+  events = [],
   extraColumns,
 }: {
   clusters: ClusterWorkloads[];
+  /** All events of the entity's objects. */
+  events?: ObjectEvent[];
   /** Extra per-pod cells (events, logs), given the pod's cluster. */
   extraColumns?: (cluster: string) => EntityPodsTableProps['extraColumns'];
 }) => {
@@ -74,6 +80,7 @@ export const PodsSection = ({
                         cluster={c.cluster}
                         pods={pods}
                         errors={errors}
+                        events={events.filter(e => e.cluster === c.cluster)}
                         extraColumns={extraColumns?.(c.cluster)}
                       />
                     ) : (

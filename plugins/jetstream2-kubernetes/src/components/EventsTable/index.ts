@@ -1,0 +1,1 @@
+export { EventsTable, sortEvents, isWarning } from './EventsTable';
