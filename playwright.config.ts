@@ -1,4 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
+
+// The OIDC client shared by the portal and the OIDC server below: generated per run, never written down.
+// Both web servers inherit this process's environment.
+process.env.AUTH_OIDC_CLIENT_ID ??= 'jetstream2-portal-e2e';
+process.env.AUTH_OIDC_CLIENT_SECRET ??= randomBytes(24).toString('hex');
+process.env.AUTH_SESSION_SECRET ??= randomBytes(24).toString('hex');
 
 /**
  * End-to-end tests in Debian's Chromium (/usr/bin/chromium; `npm test` installs it).
@@ -28,6 +35,19 @@ export default defineConfig({
   ],
   outputDir: 'test-results/playwright',
   webServer: [
+    {
+      // A real OpenID Connect provider with two portal users and one stranger (e2e/auth.spec.ts).
+      command: 'node scripts/oidc-dev-server.mjs',
+      url: 'http://127.0.0.1:7019/.well-known/openid-configuration',
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        OIDC_PORT: '7019',
+        OIDC_REDIRECT_URIS: 'http://localhost:7017/api/auth/oidc/handler/frame',
+      },
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
     {
       command: 'bash scripts/e2e-server.sh',
       url: 'http://localhost:7017/.backstage/health/v1/readiness',

@@ -6,6 +6,12 @@ cd "$(dirname "$0")/.."
 root=$PWD
 export PATH="$root/node_modules/.bin:$PATH"
 configs=(--config "$root/app-config.yaml" --config "$root/app-config.e2e.yaml")
+# The OIDC client (app-config.e2e.yaml): playwright.config.ts sets both for this server and the OIDC server;
+# started alone, the guest still works and the OIDC sign-in is refused by the provider.
+export AUTH_OIDC_CLIENT_ID="${AUTH_OIDC_CLIENT_ID:-jetstream2-portal-e2e}"
+random_hex() { node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))'; }
+export AUTH_OIDC_CLIENT_SECRET="${AUTH_OIDC_CLIENT_SECRET:-$(random_hex)}"
+export AUTH_SESSION_SECRET="${AUTH_SESSION_SECRET:-$(random_hex)}"
 if [ -n "${LOCAL_CLUSTER_URL:-}" ]; then
   configs+=(--config "$root/app-config.local-cluster.yaml")
 fi

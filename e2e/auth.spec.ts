@@ -1,0 +1,224 @@
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
+
+/**
+ * Production-style sign-in through a real OpenID Connect provider (scripts/oidc-dev-server.mjs, started
+ * by playwright.config.ts), and what each kind of user can and cannot see and do.
+ *
+ * - avery: in the catalog, member of platform-team;
+ * - blake: in the catalog, member of data-science (a researcher);
+ * - sam: known to the identity provider, not a user of the portal.
+ */
+
+const CLUSTER_TEMPLATES = [
+  'New Jetstream2 cluster (Magnum)',
+  'New Jetstream2 cluster (Kubespray)',
+];
+const SERVICE_TEMPLATE = 'Deploy a service to a Jetstream2 cluster';
+
+/** Signs in from the sign-in page through the provider's popup: login form, then consent. */
+async function signInWithOidc(page: Page, login: string) {
+  await page.goto('/');
+  const popupOpened = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Sign In' }).click();
+  const popup = await popupOpened;
+  await popup.getByPlaceholder('Enter any login').fill(login);
+  // The dev server does not check passwords; the field is required by its form.
+  await popup.getByPlaceholder('and password').fill('any');
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: 'Sign-in' }).click();
+  await popup.getByRole('button', { name: 'Continue' }).click();
+  await closed;
+}
+
+async function expectSignedIn(page: Page) {
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await expect(
+    nav.getByRole('link', { name: 'Catalog', exact: true }),
+    'the sidebar after OIDC sign-in',
+  ).toBeVisible();
+}
+
+/** The Backstage token of the browser's OIDC session, as the app gets it (its session cookie). */
+async function backstageToken(page: Page): Promise<string> {
+  const res = await page.request.get(
+    '/api/auth/oidc/refresh?optional&env=development',
+    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
+  );
+  expect(res.ok(), `oidc refresh answered ${res.status()}`).toBeTruthy();
+  const body = await res.json();
+  return body.backstageIdentity.token;
+}
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+async function templateTitles(
+  request: APIRequestContext,
+  token: string,
+): Promise<string[]> {
+  const res = await request.get(
+    '/api/catalog/entities/by-query?filter=kind=template&fields=metadata.title',
+    { headers: bearer(token) },
+  );
+  expect(res.status(), 'templates from the catalog').toBe(200);
+  const body = await res.json();
+  return body.items.map(
+    (e: { metadata: { title: string } }) => e.metadata.title,
+  );
+}
+
+async function proxyStatus(
+  request: APIRequestContext,
+  token: string,
+  cluster: string,
+) {
+  const res = await request.get('/api/kubernetes/proxy/api/v1/configmaps', {
+    headers: { ...bearer(token), 'Backstage-Kubernetes-Cluster': cluster },
+  });
+  return { status: res.status(), body: await res.text() };
+}
+
+test('a researcher signs in with OIDC and gets the catalog without the proxy, whole clusters or cluster templates', async ({
+  page,
+}) => {
+  await signInWithOidc(page, 'blake');
+  await expectSignedIn(page);
+  const token = await backstageToken(page);
+
+  const identity = await page.request.get(
+    '/api/auth/oidc/refresh?optional&env=development',
+    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
+  );
+  expect((await identity.json()).backstageIdentity.identity).toMatchObject({
+    userEntityRef: 'user:default/blake',
+    ownershipEntityRefs: expect.arrayContaining([
+      'user:default/blake',
+      'group:default/data-science',
+    ]),
+  });
+
+  const proxy = await proxyStatus(page.request, token, 'js2-demo');
+  expect(proxy.status, `the proxy for a researcher: ${proxy.body}`).toBe(403);
+
+  const clusters = await page.request.get('/api/kubernetes/clusters', {
+    headers: bearer(token),
+  });
+  expect(clusters.status(), 'upstream cluster list for a researcher').toBe(403);
+  const ours = await page.request.get('/api/jetstream2-kubernetes/clusters', {
+    headers: bearer(token),
+  });
+  expect(ours.status(), 'Jetstream2 clusters for a researcher').toBe(403);
+
+  const titles = await templateTitles(page.request, token);
+  expect(titles).toContain(SERVICE_TEMPLATE);
+  for (const title of CLUSTER_TEMPLATES) expect(titles).not.toContain(title);
+
+  await page.goto('/create');
+  await expect(page.getByText(SERVICE_TEMPLATE)).toBeVisible();
+  for (const title of CLUSTER_TEMPLATES) {
+    await expect(page.getByText(title)).toHaveCount(0);
+  }
+  // The template itself, asked for by name, does not exist for them.
+  const magnum = await page.request.get(
+    '/api/catalog/entities/by-name/template/default/jetstream2-magnum-cluster',
+    { headers: bearer(token) },
+  );
+  expect(magnum.status(), 'a cluster template by name').toBe(404);
+});
+
+test('a platform-team member signs in with OIDC and gets the proxy, every cluster and the cluster templates', async ({
+  page,
+}) => {
+  await signInWithOidc(page, 'avery');
+  await expectSignedIn(page);
+  const token = await backstageToken(page);
+
+  const clusters = await page.request.get('/api/kubernetes/clusters', {
+    headers: bearer(token),
+  });
+  expect(clusters.status(), 'upstream cluster list for platform-team').toBe(
+    200,
+  );
+  const names: string[] = (await clusters.json()).items.map(
+    (c: { name: string }) => c.name,
+  );
+  // With the local control plane the proxy reaches its API server; without it no cluster is configured
+  // and the proxy answers "cluster not found": either way, past the permission check.
+  const proxy = await proxyStatus(page.request, token, names[0] ?? 'js2-demo');
+  expect(proxy.status, `the proxy for platform-team: ${proxy.body}`).not.toBe(
+    403,
+  );
+  expect(proxy.status).not.toBe(401);
+
+  const ours = await page.request.get('/api/jetstream2-kubernetes/clusters', {
+    headers: bearer(token),
+  });
+  expect(ours.status(), 'Jetstream2 clusters for platform-team').toBe(200);
+
+  const titles = await templateTitles(page.request, token);
+  for (const title of [SERVICE_TEMPLATE, ...CLUSTER_TEMPLATES]) {
+    expect(titles).toContain(title);
+  }
+  await page.goto('/create');
+  for (const title of [SERVICE_TEMPLATE, ...CLUSTER_TEMPLATES]) {
+    await expect(page.getByText(title)).toBeVisible();
+  }
+});
+
+test('a person the catalog does not know is refused at sign-in with a message', async ({
+  page,
+}) => {
+  await signInWithOidc(page, 'sam');
+  await expect(
+    page.getByText(
+      /Sign-in refused: no user of this portal has the email sam@example\.org/,
+    ),
+  ).toBeVisible();
+  const session = await page.request.get(
+    '/api/auth/oidc/refresh?optional&env=development',
+    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
+  );
+  expect(session.ok(), 'no session for a refused user').toBeFalsy();
+});
+
+test('a forged, tampered or missing Backstage token is refused with 401 and a message', async ({
+  page,
+}) => {
+  await signInWithOidc(page, 'blake');
+  await expectSignedIn(page);
+  const token = await backstageToken(page);
+  const [header, payload, signature] = token.split('.');
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+
+  const reencode = (c: object) =>
+    Buffer.from(JSON.stringify(c)).toString('base64url');
+  const cases: Record<string, string | undefined> = {
+    'claims platform-team with the researcher signature': `${header}.${reencode(
+      {
+        ...claims,
+        sub: 'user:default/avery',
+        ent: ['user:default/avery', 'group:default/platform-team'],
+      },
+    )}.${signature}`,
+    'expired an hour ago': `${header}.${reencode({
+      ...claims,
+      exp: Math.floor(Date.now() / 1000) - 3600,
+    })}.${signature}`,
+    'not a token at all': 'not-a-token',
+    missing: undefined,
+  };
+  for (const [what, forged] of Object.entries(cases)) {
+    const res = await page.request.get('/api/catalog/entities?limit=1', {
+      headers: forged ? bearer(forged) : {},
+    });
+    expect(res.status(), `token ${what}`).toBe(401);
+    const body = await res.json();
+    expect(body.error.name, `token ${what}`).toBe('AuthenticationError');
+    expect(body.error.message, `token ${what}`).toBeTruthy();
+    console.log(`token ${what}: 401 ${body.error.message}`);
+  }
+  // The real token still works.
+  const ok = await page.request.get('/api/catalog/entities?limit=1', {
+    headers: bearer(token),
+  });
+  expect(ok.status()).toBe(200);
+});
