@@ -1,25 +1,99 @@
+/**
+ * A duration as `readDurationFromConfig` of `@backstage/config` reads it: a string such as '15s', '500ms',
+ * '1m' or ISO 8601 ('PT15S'), or an object such as { seconds: 15 } (Backstage's HumanDuration).
+ */
+type Duration =
+  | string
+  | {
+      years?: number;
+      months?: number;
+      weeks?: number;
+      days?: number;
+      hours?: number;
+      minutes?: number;
+      seconds?: number;
+      milliseconds?: number;
+    };
+
 export interface Config {
+  /** Additions to the upstream Kubernetes plugin's settings, read by the jetstream2-kubernetes collector. */
+  kubernetes?: {
+    clusterLocatorMethods?: Array<{
+      clusters?: Array<{
+        /**
+         * Path of a file holding the service-account token (instead of `serviceAccountToken`). The
+         * jetstream2-kubernetes collector re-reads it when it changes (checked every
+         * `jetstream2Kubernetes.clusters.credentialFileCheckInterval`), for example a mounted Kubernetes
+         * Secret that is rotated. The upstream Kubernetes backend does not read this key; for it, use
+         * `serviceAccountToken: { $file: <path> }`, which Backstage re-reads on change too.
+         */
+        serviceAccountTokenFile?: string;
+      }>;
+    }>;
+  };
+
   /**
    * Configuration of the jetstream2-kubernetes backend plugin. Clusters come from the upstream
-   * `kubernetes.clusterLocatorMethods` (type `config`); these keys add only what upstream lacks.
+   * `kubernetes.clusterLocatorMethods` (types `config` and `catalog`); these keys add only what upstream lacks.
+   * Durations are strings such as '15s', '500ms', '1m', ISO 8601 ('PT15S') or objects such as { seconds: 15 }.
    */
   jetstream2Kubernetes?: {
     collection?: {
-      /** How often version, /readyz and /livez are polled per cluster, in seconds. Default 15. */
-      healthIntervalSeconds?: number;
-      /** Timeout of one request to an API server, in seconds. Default 10. */
-      requestTimeoutSeconds?: number;
-      /** Longest wait before retrying a failed list or watch, in seconds. Default 30. */
-      maxBackoffSeconds?: number;
-      /** Objects per page when listing. Default 500. */
+      /** How often version, /readyz and /livez are polled per cluster. Default 15 s. */
+      healthInterval?: Duration;
+      /** Timeout of one request to an API server. Default 10 s. */
+      requestTimeout?: Duration;
+      /** First wait before retrying a failed list or watch. Default 1 s. */
+      minBackoff?: Duration;
+      /** Longest wait before retrying a failed list or watch. Default 30 s. */
+      maxBackoff?: Duration;
+      /** Objects per page when listing, a whole number above zero. Default 500. */
       listPageSize?: number;
-      /** How often cluster summaries and details are written to the database, in seconds. Default 30. */
-      persistIntervalSeconds?: number;
+      /** How often cluster summaries and details are written to the database. Default 30 s. */
+      persistInterval?: Duration;
       /**
-       * Lifetime of the database lease that makes one backend replica the collector, in seconds; it is
-       * renewed every quarter of it. Default 60.
+       * Lifetime of the database lease that makes one backend replica the collector; it is renewed every
+       * quarter of it. Default 1 minute.
        */
-      leaseSeconds?: number;
+      leaseDuration?: Duration;
+    };
+    clusters?: {
+      /** How often `kubernetes-cluster` Resources are re-read for a `type: catalog` locator method. Default 30 s. */
+      catalogRefreshInterval?: Duration;
+      /** How often token and CA files named by cluster entries are checked for changes. Default 5 s. */
+      credentialFileCheckInterval?: Duration;
+      /**
+       * Tokens for the `serviceAccount` clusters that come from the catalog (tokens never come from the
+       * catalog). Each is pinned to its API server: a catalog cluster is used only when its
+       * `kubernetes.io/api-server` annotation equals `url`, so a catalog entity cannot redirect the token.
+       */
+      catalogCredentials?: Array<{
+        /** The Resource's metadata.name. */
+        name: string;
+        /** The API server URL the token belongs to. */
+        url: string;
+        /**
+         * The token; use `${ENV_VAR}`, never a literal.
+         * @visibility secret
+         */
+        serviceAccountToken?: string;
+        /** Path of a file holding the token, re-read when it changes. */
+        serviceAccountTokenFile?: string;
+        /**
+         * Base64 PEM CA bundle; overrides the Resource's `kubernetes.io/api-server-certificate-authority`.
+         * @visibility secret
+         */
+        caData?: string;
+        /** Path of a PEM CA bundle, re-read when it changes; overrides the Resource's CA annotation. */
+        caFile?: string;
+      }>;
+    };
+    /** Change notices sent to open pages. */
+    signals?: {
+      /** Quiet time after the last change of an entity before its notice is sent. Default 300 ms. */
+      debounce?: Duration;
+      /** Longest delay of a notice while changes keep coming; at least `debounce`. Default 1 s. */
+      maxWait?: Duration;
     };
     /** Catalog tag of the scaffolder templates that create clusters (GET /templates). Default "jetstream2-cluster". */
     templateTag?: string;
