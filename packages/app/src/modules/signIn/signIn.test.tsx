@@ -1,0 +1,38 @@
+import { render, screen } from '@testing-library/react';
+import App from '../../App';
+
+// The app reads its config once per module registry: the production case is in signInProduction.test.tsx.
+
+function renderApp(auth: object) {
+  process.env = {
+    NODE_ENV: 'test',
+    APP_CONFIG: [
+      {
+        data: {
+          app: { title: 'Jetstream2 Kubernetes Portal' },
+          backend: { baseUrl: 'http://localhost:7007' },
+          auth,
+        },
+        context: 'test',
+      },
+    ] as any,
+  };
+  render(App.createRoot());
+}
+
+describe('the sign-in page', () => {
+  it('offers ACCESS (OIDC) and the guest in development', async () => {
+    renderApp({});
+    expect(
+      await screen.findByRole(
+        'button',
+        { name: 'Sign In' },
+        { timeout: 10000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Enter' })).toBeInTheDocument();
+    expect(
+      screen.getByText('Sign in with your ACCESS identity (OpenID Connect)'),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,35 @@
+import { render, screen } from '@testing-library/react';
+import App from '../../App';
+
+// The app reads its config once per module registry, hence a file of its own (see signIn.test.tsx).
+
+function renderApp(auth: object) {
+  process.env = {
+    NODE_ENV: 'test',
+    APP_CONFIG: [
+      {
+        data: {
+          app: { title: 'Jetstream2 Kubernetes Portal' },
+          backend: { baseUrl: 'http://localhost:7007' },
+          auth,
+        },
+        context: 'test',
+      },
+    ] as any,
+  };
+  render(App.createRoot());
+}
+
+describe('the sign-in page in production', () => {
+  it('offers only ACCESS when auth.environment is production', async () => {
+    renderApp({ environment: 'production' });
+    expect(
+      await screen.findByRole(
+        'button',
+        { name: 'Sign In' },
+        { timeout: 10000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Enter' })).toBeNull();
+  });
+});
