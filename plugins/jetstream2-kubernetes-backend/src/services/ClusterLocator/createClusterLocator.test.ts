@@ -178,6 +178,34 @@ describe('createClusterLocator', () => {
     }
   });
 
+  it('survives a locator list of the wrong shape and refuses two token sources', async () => {
+    const logger = mockServices.logger.mock();
+    const config = mockServices.rootConfig({
+      data: { kubernetes: { clusterLocatorMethods: 'config' } },
+    });
+    const locator = track(createClusterLocator({ config, logger }));
+    await expect(locator.getClusters()).resolves.toEqual([]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('kubernetes.clusterLocatorMethods is ignored'),
+    );
+
+    config.update({
+      data: kubernetesConfig([
+        configCluster('both', { serviceAccountTokenFile: '/run/token' }),
+        configCluster('fine'),
+      ]),
+    });
+    await waitFor('the cluster "fine" after the fix', async () =>
+      (await locator.getClusters()).some(c => c.name === 'fine'),
+    );
+    expect((await locator.getClusters()).map(c => c.name)).toEqual(['fine']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        '("both") sets both serviceAccountToken and serviceAccountTokenFile; set one',
+      ),
+    );
+  });
+
   it('follows config changes while running: added, changed and removed clusters', async () => {
     const logger = mockServices.logger.mock();
     const config = mockServices.rootConfig({
@@ -541,6 +569,58 @@ describe('createClusterLocator', () => {
       expect(logger.warn).toHaveBeenCalledTimes(4);
       for (const line of logLines(logger)) {
         expect(line).not.toContain('catalog-token-of');
+      }
+    });
+
+    it('reads a catalog cluster token and CA from files named in config', async () => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'locator-'));
+      try {
+        const tokenFile = path.join(dir, 'token');
+        const caFile = path.join(dir, 'ca.crt');
+        await fs.writeFile(tokenFile, 'file-token');
+        await fs.writeFile(caFile, 'CA');
+        const fake = swappableCatalog([
+          resource('cat-a', {
+            'kubernetes.io/api-server': 'https://cat-a.example.org:6443/',
+          }),
+        ]);
+        const locator = track(
+          createClusterLocator({
+            config: mockServices.rootConfig({
+              data: catalogConfig([
+                {
+                  name: 'cat-a',
+                  url: 'https://cat-a.example.org:6443',
+                  serviceAccountTokenFile: tokenFile,
+                  caFile,
+                },
+              ]),
+            }),
+            logger: mockServices.logger.mock(),
+            catalog: fake.catalog,
+            auth: mockServices.auth(),
+            credentialFileCheckMs: 30,
+          }),
+        );
+        const listener = jest.fn();
+        locator.subscribe(listener);
+        const before = byName(await locator.getClusters())['cat-a'];
+        expect(before).toMatchObject({
+          serviceAccountToken: 'file-token',
+          caFile,
+          caData: undefined,
+        });
+        listener.mockClear();
+        await fs.writeFile(tokenFile, 'file-token-rotated');
+        await waitFor(
+          'the listener after the catalog token file changed',
+          () => listener.mock.calls.length > 0,
+        );
+        const after = byName(await locator.getClusters())['cat-a'];
+        expect(after.serviceAccountToken).toBe('file-token-rotated');
+        expect(after.fingerprint).not.toBe(before.fingerprint);
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
       }
     });
 
