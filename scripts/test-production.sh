@@ -4,6 +4,9 @@
 #
 #   scripts/test-production.sh [--out DIR] [--no-build] [--only single|replicas|bad-input]
 #
+# Bad input: missing or wrong PostgreSQL settings, a missing cluster token or CA file and an invalid URL
+# must each stop the backend at start with one line "preflight: ..." naming the setting.
+#
 # Needs BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (postgresql://user[:password]@host:port, the
 # server scripts/test.sh starts). With LOCAL_CLUSTER_URL, LOCAL_CLUSTER_CA_FILE and LOCAL_CLUSTER_TOKEN_FILE
 # set (the local control plane), the replicas watch that cluster and must report the same data for it.
@@ -175,6 +178,45 @@ if [[ -z "$only" || "$only" == replicas ]]; then
     fi
     stop replica-a; stop replica-b
   fi
+fi
+
+if [[ -z "$only" || "$only" == bad-input ]]; then
+  say "== bad input: each stops the backend at start with one line naming the setting"
+  printf 'placeholder\n' > "$work/ca.crt"
+  cp "$root/app-config.local-cluster.yaml" "$work/app-config.cluster.yaml"
+  # bad NAME EXPECTED-TEXT VAR=VALUE...: the backend must exit (non-zero) within 60 s and print
+  # "preflight: ...EXPECTED-TEXT...".
+  bad() {
+    local name="$1" want="$2" port t0=$SECONDS pid; shift 2
+    port="$(free_port)"
+    (cd "$app" && exec env NODE_ENV=production \
+      POSTGRES_HOST="$pg_host" POSTGRES_PORT="$pg_port" POSTGRES_USER="$pg_user" POSTGRES_PASSWORD="$pg_password" \
+      APP_CONFIG_backend_listen_port="$port" APP_CONFIG_backend_database_prefix="$prefix" \
+      LOCAL_CLUSTER_URL=https://127.0.0.1:1 LOCAL_CLUSTER_CA_FILE="$work/ca.crt" LOCAL_CLUSTER_TOKEN=not-a-real-token \
+      "$@" node packages/backend "${configs[@]:0:4}" --config "$work/app-config.cluster.yaml") > "$work/bad-$name.log" 2>&1 &
+    pid=$!
+    pids+=("$pid")
+    for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+      fail "bad input '$name': the backend still runs after 60 s"; kill -KILL "$pid"; return
+    fi
+    wait "$pid"; local rc=$?
+    local line
+    line="$(grep -m1 '^preflight: ' "$work/bad-$name.log")"
+    if (( rc == 0 )); then
+      fail "bad input '$name': the backend exited with status 0"
+    elif [[ "$line" != *"$want"* ]]; then
+      fail "bad input '$name': no 'preflight: ...$want...' line; got: ${line:-$(tail -3 "$work/bad-$name.log")}"
+    else
+      say "bad input '$name': exit $rc after $((SECONDS - t0)) s: $line"
+    fi
+  }
+  bad postgres-host-unset 'POSTGRES_HOST' POSTGRES_HOST=
+  bad postgres-port-closed 'POSTGRES_PORT' POSTGRES_PORT="$(free_port)"
+  bad postgres-port-invalid 'POSTGRES_PORT' POSTGRES_PORT=not-a-port
+  bad cluster-token-missing 'serviceAccountToken is empty' LOCAL_CLUSTER_TOKEN=
+  bad cluster-ca-file-missing "caFile $work/missing-ca.crt does not exist" LOCAL_CLUSTER_CA_FILE="$work/missing-ca.crt"
+  bad base-url-invalid 'app.baseUrl is not a valid URL' APP_CONFIG_app_baseUrl=not-a-url
 fi
 
 if (( failures )); then echo "test-production: FAILED ($failures)"; exit 1; fi
