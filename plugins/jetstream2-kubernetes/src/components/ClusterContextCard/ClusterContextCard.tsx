@@ -1,32 +1,18 @@
 import {
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
-  StatusError,
-  StatusOK,
-  StatusWarning,
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { Grid, Paper, Typography } from '@material-ui/core';
-import type {
-  ClusterDetail,
-  NodeSummary,
-} from '@internal/plugin-jetstream2-kubernetes-common';
+import { Typography } from '@material-ui/core';
+import type { NodeSummary } from '@internal/plugin-jetstream2-kubernetes-common';
 import { useCluster } from '../../hooks';
 import { formatBytes, formatCores } from '../common/format';
 import { nodeSummaryStatus } from '../common/nodes';
 import { OneLine, VerdictStatus } from '../common/VerdictStatus';
-import { usePluginLinks } from '../common/links';
 import { ClusterErrorPanel } from '../ClusterErrorPanel';
-import { componentFacts, type ComponentFact } from './componentFacts';
-
-const FactStatus = ({ fact }: { fact: ComponentFact }) => {
-  if (fact.healthy === true) return <StatusOK>{fact.fact}</StatusOK>;
-  if (fact.healthy === false) return <StatusError>{fact.fact}</StatusError>;
-  return <StatusWarning>{fact.fact}</StatusWarning>;
-};
+import { ComponentCards } from './ComponentCards';
 
 const nodeColumns: TableColumn<NodeSummary>[] = [
   {
@@ -71,32 +57,6 @@ const nodeColumns: TableColumn<NodeSummary>[] = [
         : '–',
   },
 ];
-
-/** The cluster's components as concept cards with live facts. */
-export const ComponentCards = ({ detail }: { detail: ClusterDetail }) => {
-  const links = usePluginLinks();
-  return (
-    <Grid
-      container
-      spacing={2}
-      component="ul"
-      style={{ listStyle: 'none', padding: 0, margin: 0 }}
-    >
-      {componentFacts(detail).map(fact => (
-        <Grid item xs={12} sm={6} lg={3} key={fact.conceptId} component="li">
-          <Paper variant="outlined" style={{ padding: 12, height: '100%' }}>
-            <Typography variant="subtitle2" component="h4">
-              <Link to={links.concept(fact.conceptId)}>{fact.label}</Link>
-            </Typography>
-            <Typography variant="body2" component="div">
-              <FactStatus fact={fact} />
-            </Typography>
-          </Paper>
-        </Grid>
-      ))}
-    </Grid>
-  );
-};
 
 /** Where the entity runs: the cluster's nodes, flavors and control-plane health. */
 export const ClusterContextCard = ({ name }: { name: string }) => {

@@ -1,4 +1,12 @@
-import type { ClusterDetail } from '@internal/plugin-jetstream2-kubernetes-common';
+import type {
+  ClusterDetail,
+  NodeSummary,
+} from '@internal/plugin-jetstream2-kubernetes-common';
+import {
+  nodeHealthProblems,
+  skewProblems,
+  type NodeProblem,
+} from './nodeProblems';
 
 /** A cluster component (Node, kubelet, etcd, ...) with what the live data says about it. */
 export interface ComponentFact {
@@ -6,8 +14,22 @@ export interface ComponentFact {
   label: string;
   /** One line, e.g. "3 of 3 nodes ready". */
   fact: string;
-  /** undefined when the data does not tell. */
+  /** undefined when the data does not tell (shown neutral, never as a warning). */
   healthy?: boolean;
+  /** Each node that needs a look, with the reason and the guide that helps. */
+  problems?: NodeProblem[];
+}
+
+/** A node component: healthy on healthy nodes, a warning naming each node and reason otherwise. */
+function nodeComponentFact(
+  conceptId: string,
+  label: string,
+  fact: string,
+  nodes: NodeSummary[],
+  problems: NodeProblem[],
+): ComponentFact {
+  if (nodes.length === 0) return { conceptId, label, fact };
+  return { conceptId, label, fact, healthy: problems.length === 0, problems };
 }
 
 function distinct(values: Array<string | undefined>): string[] {
@@ -51,7 +73,12 @@ export function componentFacts(detail: ClusterDetail): ComponentFact[] {
   ): ComponentFact => {
     const l = leases.find(x => x.component === component);
     if (!l) {
-      return { conceptId, label, fact: 'No leader lease seen' };
+      // Without leader election (one instance) there is no Lease: not a fault.
+      return {
+        conceptId,
+        label,
+        fact: 'No leader Lease (runs without leader election)',
+      };
     }
     return {
       conceptId,
@@ -69,6 +96,9 @@ export function componentFacts(detail: ClusterDetail): ComponentFact[] {
     };
   };
   const apiReady = detail.controlPlane?.ready;
+  const collected = detail.collectedAt ? Date.parse(detail.collectedAt) : NaN;
+  const now = Number.isNaN(collected) ? Date.now() : collected;
+  const health = nodes.flatMap(n => nodeHealthProblems(n, now));
   return [
     {
       conceptId: 'node',
@@ -81,21 +111,46 @@ export function componentFacts(detail: ClusterDetail): ComponentFact[] {
             )}`
           : `${detail.readyNodeCount ?? 0} of ${detail.nodeCount ?? 0} ready`,
     },
-    {
-      conceptId: 'kubelet',
-      label: 'kubelet',
-      fact: versions(n => n.kubeletVersion, 'Version'),
-    },
-    {
-      conceptId: 'kube-proxy',
-      label: 'kube-proxy',
-      fact: versions(n => n.kubeProxyVersion, 'Version'),
-    },
-    {
-      conceptId: 'container-runtime',
-      label: 'Container runtime',
-      fact: versions(n => n.containerRuntimeVersion, 'Runs'),
-    },
+    nodeComponentFact(
+      'kubelet',
+      'kubelet',
+      versions(n => n.kubeletVersion, 'Version'),
+      nodes,
+      [
+        ...health,
+        ...skewProblems(
+          nodes,
+          'kubelet',
+          n => n.kubeletVersion,
+          detail.version,
+        ),
+      ],
+    ),
+    nodeComponentFact(
+      'kube-proxy',
+      'kube-proxy',
+      nodes.some(n => n.kubeProxyVersion)
+        ? versions(n => n.kubeProxyVersion, 'Version')
+        : // Nodes stopped reporting it in Kubernetes 1.31; that is no fault.
+          'Version not reported by the nodes (Kubernetes 1.31 and later)',
+      nodes,
+      [
+        ...health,
+        ...skewProblems(
+          nodes,
+          'kube-proxy',
+          n => n.kubeProxyVersion,
+          detail.version,
+        ),
+      ],
+    ),
+    nodeComponentFact(
+      'container-runtime',
+      'Container runtime',
+      versions(n => n.containerRuntimeVersion, 'Runs'),
+      nodes,
+      health,
+    ),
     {
       conceptId: 'api-server',
       label: 'API server',

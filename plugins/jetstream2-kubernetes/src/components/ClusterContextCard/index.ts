@@ -1,2 +1,3 @@
-export { ClusterContextCard, ComponentCards } from './ClusterContextCard';
+export { ClusterContextCard } from './ClusterContextCard';
+export { ComponentCards } from './ComponentCards';
 export { componentFacts, type ComponentFact } from './componentFacts';

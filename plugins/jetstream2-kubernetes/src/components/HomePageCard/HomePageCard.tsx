@@ -36,6 +36,12 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(0.5),
   },
   cost: { whiteSpace: 'nowrap' },
+  reason: {
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+  },
   error: { color: theme.palette.error.main },
   warning: { color: '#f57c00' },
   ok: { color: theme.palette.success?.main ?? '#2e7d32' },
@@ -114,11 +120,17 @@ const ServiceRow = ({ service }: { service: ServiceHealth }) => {
           <Link to={links.guide(service.guide.id)}>
             {guideTitle(service.guide.id)}
           </Link>
-          {service.guide.reason && (
-            <Typography variant="body2" component="span" color="textSecondary">
-              {` (${service.guide.reason})`}
-            </Typography>
-          )}
+        </Typography>
+      )}
+      {service.guide?.reason && (
+        // two lines at most, the whole reason on hover; the entity's tab shows every reason in full
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          className={classes.reason}
+          title={service.guide.reason}
+        >
+          {`Why: ${service.guide.reason}`}
         </Typography>
       )}
     </ListItem>
