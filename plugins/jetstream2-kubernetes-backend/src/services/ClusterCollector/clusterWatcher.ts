@@ -141,6 +141,20 @@ export function createClusterWatcher(options: {
     }
   }
 
+  /**
+   * A type is in sync once its list is stored (a fresh list, or a relist after 410 Gone) or its watch
+   * resumed from the last resource version after a dropped connection (no list then).
+   */
+  function markSynced(state: InformerState) {
+    if (!started) return;
+    const wasError = state.error !== undefined;
+    state.synced = true;
+    state.error = undefined;
+    state.backoffMs = settings.minBackoffMs;
+    if (wasError) emit({ type: 'status' });
+    updateCollectedAt();
+  }
+
   const listFn =
     (state: InformerState) =>
     async (): Promise<KubernetesListObject<KubernetesObject>> => {
@@ -166,15 +180,7 @@ export function createClusterWatcher(options: {
       } while (cont);
       // The informer stores these items synchronously right after this resolves (emitting add, update and
       // delete events into the index); the type is in sync once that has run.
-      setImmediate(() => {
-        if (!started) return;
-        const wasError = state.error !== undefined;
-        state.synced = true;
-        state.error = undefined;
-        state.backoffMs = settings.minBackoffMs;
-        if (wasError) emit({ type: 'status' });
-        updateCollectedAt();
-      });
+      setImmediate(() => markSynced(state));
       return {
         apiVersion: 'v1',
         kind: 'List',
@@ -189,7 +195,7 @@ export function createClusterWatcher(options: {
     state.timer = setTimeout(() => {
       state.timer = undefined;
       if (!started) return;
-      state.informer.start().catch(err => onError(state, err));
+      void startInformer(state);
     }, delayMs);
     state.timer.unref?.();
   }
@@ -243,9 +249,11 @@ export function createClusterWatcher(options: {
     informers.push(state);
   }
 
+  /** Starts (or resumes) a list+watch; in sync when it opened without scheduling a retry. */
   async function startInformer(state: InformerState) {
     try {
       await state.informer.start();
+      if (!state.timer) markSynced(state);
     } catch (err) {
       onError(state, err);
     }

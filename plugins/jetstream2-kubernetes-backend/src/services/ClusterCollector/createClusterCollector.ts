@@ -53,22 +53,6 @@ export function leaseCoordination(options: {
   };
 }
 
-/** What identifies a cluster's connection; a change restarts its watcher. */
-function fingerprintOf(c: ClusterDefinition): string {
-  return (
-    (c as { fingerprint?: string }).fingerprint ??
-    JSON.stringify([
-      c.url,
-      c.authProvider,
-      c.serviceAccountToken,
-      c.caData,
-      c.caFile,
-      c.skipTLSVerify,
-      c.title,
-    ])
-  );
-}
-
 /**
  * Every replica watches every cluster, so every replica answers from live data; the lease only elects the
  * replica that writes summaries to the database (what a restarted portal shows until its watches sync).
@@ -99,7 +83,7 @@ export function createClusterCollector(
     const unsubscribe = watcher.onChange(change => emit(cluster.name, change));
     watchers.set(cluster.name, {
       watcher,
-      fingerprint: fingerprintOf(cluster),
+      fingerprint: cluster.fingerprint,
       unsubscribe,
     });
     watcher.start();
@@ -132,7 +116,7 @@ export function createClusterCollector(
       if (!next) {
         await remove(name);
         changes.push(`removed ${name}`);
-      } else if (fingerprintOf(next) !== watchers.get(name)!.fingerprint) {
+      } else if (next.fingerprint !== watchers.get(name)!.fingerprint) {
         await remove(name);
         add(next);
         changes.push(`reconnected ${name}`);
@@ -187,14 +171,8 @@ export function createClusterCollector(
     async start() {
       running = true;
       await resync();
-      const subscription = (
-        locator as {
-          subscribe?: (l: () => void) => { unsubscribe(): void };
-        }
-      ).subscribe?.(() => void resync());
-      unsubscribeLocator = subscription
-        ? () => subscription.unsubscribe()
-        : undefined;
+      const subscription = locator.subscribe(() => void resync());
+      unsubscribeLocator = () => subscription.unsubscribe();
       await checkLease();
       if (options.coordination) {
         leaseTimer = setInterval(
@@ -208,7 +186,7 @@ export function createClusterCollector(
       running = false;
       clearInterval(leaseTimer);
       unsubscribeLocator?.();
-      (locator as { stop?: () => void }).stop?.();
+      locator.stop();
       await syncing;
       await Promise.all([...watchers.keys()].map(remove));
       if (leader && options.coordination)
