@@ -73,7 +73,7 @@ describe('componentFacts', () => {
 
   it('names NotReady nodes and stale heartbeats on every node component', () => {
     const facts = byId(
-      withNodes((n, i) =>
+      withNodes((_n, i) =>
         i === 1
           ? {
               ready: false,
