@@ -1,4 +1,6 @@
 import {
+  type ConceptId,
+  type GuideId,
   conceptCategories,
   concepts,
   conceptsForKind,
@@ -271,6 +273,22 @@ describe('guide and concept links', () => {
         'scheduler',
       ]),
     );
+  });
+});
+
+describe('typed ids', () => {
+  it('derives GuideId and ConceptId from the tables (checked by tsc)', () => {
+    const guideId: GuideId = 'k8s-gpu';
+    const conceptId: ConceptId = 'gpu-device-plugin';
+    // @ts-expect-error: no guide of the catalogue has this id
+    const wrongGuide: GuideId = 'k8s-no-such-guide';
+    // @ts-expect-error: concept ids are lowercase
+    const wrongConcept: ConceptId = 'Pod';
+    expect(getGuide(guideId)?.concepts).toContain(conceptId);
+    expect([getGuide(wrongGuide), getConcept(wrongConcept)]).toEqual([
+      undefined,
+      undefined,
+    ]);
   });
 });
 

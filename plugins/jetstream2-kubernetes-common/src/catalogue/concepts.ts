@@ -1,4 +1,5 @@
 import type { Concept } from '../types';
+import type { TableEntry } from './tableEntry';
 
 const K8S = 'https://kubernetes.io/docs';
 
@@ -12,8 +13,9 @@ function paragraphs(...texts: string[]): string {
  * the ones the guides add. Written for research engineers; each links to the upstream reference.
  *
  * `guides` must mirror the guides' own `concepts` lists (checked in catalogue.test.ts).
+ * The table is `as const`, so its ids form {@link ConceptId}.
  */
-export const concepts: Concept[] = [
+const conceptTable = [
   // The glossary of the Jetstream2 overview page.
   {
     id: 'pod',
@@ -682,4 +684,15 @@ export const concepts: Concept[] = [
     related: ['pod', 'scheduler', 'persistent-volume-claim'],
     referenceUrl: `${K8S}/reference/kubernetes-api/cluster-resources/event-v1/`,
   },
-];
+] as const satisfies readonly TableEntry<Concept>[];
+
+/** The id of a concept of the catalogue. */
+export type ConceptId = (typeof conceptTable)[number]['id'];
+
+/** The concepts, in catalogue order. */
+export const concepts: Concept[] = conceptTable.map(concept => ({
+  ...concept,
+  kinds: [...concept.kinds],
+  guides: [...concept.guides],
+  related: [...concept.related],
+}));

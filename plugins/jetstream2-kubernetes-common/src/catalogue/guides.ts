@@ -1,4 +1,6 @@
 import type { Guide } from '../types';
+import type { ConceptId } from './concepts';
+import type { TableEntry } from './tableEntry';
 
 const DOCS = 'https://docs.jetstream-cloud.org';
 const ZONCA = 'https://www.zonca.dev/posts';
@@ -8,8 +10,9 @@ const ZONCA = 'https://www.zonca.dev/posts';
  * stays the authority on commands and versions.
  *
  * A guide lists concept X exactly when concept X lists the guide (checked in catalogue.test.ts).
+ * The table is `as const`, so its ids form {@link GuideId} and a wrong concept id fails to compile.
  */
-export const guides: Guide[] = [
+const guideTable = [
   {
     id: 'k8s-overview',
     title: 'Kubernetes on Jetstream2: overview and basics',
@@ -394,4 +397,18 @@ export const guides: Guide[] = [
     tools: ['kubectl', 'openstack CLI'],
     concepts: ['node', 'cordon-drain', 'daemonset', 'taints-tolerations'],
   },
-];
+] as const satisfies readonly TableEntry<
+  Omit<Guide, 'concepts'> & { concepts: ConceptId[] }
+>[];
+
+/** The id of a guide of the catalogue. */
+export type GuideId = (typeof guideTable)[number]['id'];
+
+/** The guides, in catalogue order. */
+export const guides: Guide[] = guideTable.map(guide => ({
+  ...guide,
+  prerequisites: [...guide.prerequisites],
+  steps: [...guide.steps],
+  tools: [...guide.tools],
+  concepts: [...guide.concepts],
+}));

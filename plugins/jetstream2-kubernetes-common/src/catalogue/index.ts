@@ -3,8 +3,8 @@ import type { Concept, ConceptCategory, Guide, GuideSource } from '../types';
 import { concepts } from './concepts';
 import { guides } from './guides';
 
-export { concepts } from './concepts';
-export { guides } from './guides';
+export { concepts, type ConceptId } from './concepts';
+export { guides, type GuideId } from './guides';
 
 /** A concept category with the label the portal shows for it. */
 export interface ConceptCategoryInfo {

@@ -10,6 +10,7 @@ import {
 import { getConcept, getGuide } from '../../catalogue';
 import {
   evaluateInsights,
+  type InsightDraft,
   insightRules,
   MAX_OBJECTS_PER_INSIGHT,
 } from './index';
@@ -133,5 +134,26 @@ describe('insight rules and the catalogue', () => {
         ]);
       }
     }
+  });
+});
+
+describe('rule drafts', () => {
+  it('take guide and concept ids only from the catalogue (checked by tsc)', () => {
+    const draft: InsightDraft = {
+      ruleId: 'example',
+      severity: 'info',
+      title: 'Example',
+      reason: 'An example.',
+      // @ts-expect-error: no guide of the catalogue has this id
+      guideId: 'k8s-no-such-guide',
+      // @ts-expect-error: no concept of the catalogue has this id
+      conceptIds: ['pod', 'no-such-concept'],
+      objects: [],
+    };
+    expect(getGuide(draft.guideId)).toBeUndefined();
+    expect(draft.conceptIds.map(id => Boolean(getConcept(id)))).toEqual([
+      true,
+      false,
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import type { ConceptId, GuideId } from '../../catalogue';
 import type { ClusterError, Insight, ObjectRef } from '../../types';
 import type { ClusterObjects } from '../kube';
 
@@ -27,8 +28,17 @@ export type ClusterWideObjects = Pick<
   'nodes' | 'storageClasses' | 'events'
 >;
 
-/** An insight as a rule writes it: the evaluator adds the cluster and caps the objects. */
-export type InsightDraft = Omit<Insight, 'cluster' | 'objects'> & {
+/**
+ * An insight as a rule writes it: the evaluator adds the cluster and caps the objects. Its guide and
+ * concept ids are typed from the catalogue, so a rule naming a guide or concept that does not exist
+ * fails to compile (on the wire they are plain strings).
+ */
+export type InsightDraft = Omit<
+  Insight,
+  'cluster' | 'objects' | 'guideId' | 'conceptIds'
+> & {
+  guideId: GuideId;
+  conceptIds: ConceptId[];
   objects: ObjectRef[];
 };
 
