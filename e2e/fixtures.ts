@@ -318,8 +318,10 @@ export async function expectChartsHaveTextAlternatives(
   return result.length;
 }
 
-/** A guest token for the backend's APIs, as the app gets it. */
-export async function guestToken(request: APIRequestContext): Promise<string> {
+/** The guest's token and ownership refs (user and groups), as the app gets them. */
+export async function guestIdentity(
+  request: APIRequestContext,
+): Promise<{ token: string; ownershipEntityRefs: string[] }> {
   const res = await request.get(
     '/api/auth/guest/refresh?optional&env=development',
     {
@@ -327,6 +329,14 @@ export async function guestToken(request: APIRequestContext): Promise<string> {
     },
   );
   expect(res.ok(), `guest sign-in answered ${res.status()}`).toBeTruthy();
-  const body = await res.json();
-  return body.backstageIdentity.token;
+  const { backstageIdentity } = await res.json();
+  return {
+    token: backstageIdentity.token,
+    ownershipEntityRefs: backstageIdentity.identity.ownershipEntityRefs,
+  };
+}
+
+/** A guest token for the backend's APIs. */
+export async function guestToken(request: APIRequestContext): Promise<string> {
+  return (await guestIdentity(request)).token;
 }
