@@ -71,6 +71,12 @@ describe('EntityWorkloadsContent', () => {
       .getByText('science-api-7d9f-ghi56')
       .closest('tr')!;
     expect(within(pendingRow).getByText('1 (1 warning)')).toBeInTheDocument();
+    // Logs through our route, offered from our pods table
+    expect(
+      within(pendingRow).getByRole('button', {
+        name: 'Logs of science-api-7d9f-ghi56',
+      }),
+    ).toBeInTheDocument();
     const message = '0/3 nodes are available: 3 Insufficient cpu.';
     expect(screen.getAllByText(message)).toHaveLength(1);
     // The row's first button opens its detail panel with the pod's own events only

@@ -12,6 +12,7 @@ import { EventsTable } from '../EventsTable';
 import { EntityCostCard } from '../CostSummary';
 import { MissingAnnotation } from '../MissingAnnotation';
 import { NoWorkloadsPanel } from '../NoWorkloadsPanel';
+import { PodLogsButton } from '../PodLogs';
 import { PodsSection } from '../PodsSection';
 import { RecommendedGuides } from '../RecommendedGuides';
 import { WorkloadsTable } from '../WorkloadsTable';
@@ -41,6 +42,11 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
     c => !(c.status === 'error' || c.error) || c.unreachableSince,
   );
   const events = value.events;
+  const entityName = {
+    namespace: entity.metadata.namespace ?? 'default',
+    kind: entity.kind,
+    name: entity.metadata.name,
+  };
   const hasObjects =
     workloads.length > 0 ||
     clusters.some(c =>
@@ -73,7 +79,22 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
           </Grid>
           {hasObjects && (
             <Grid item>
-              <PodsSection clusters={answered} events={events ?? []} />
+              <PodsSection
+                clusters={answered}
+                events={events ?? []}
+                extraColumns={cluster => [
+                  {
+                    title: 'Logs',
+                    render: pod => (
+                      <PodLogsButton
+                        entity={entityName}
+                        cluster={cluster}
+                        pod={pod}
+                      />
+                    ),
+                  },
+                ]}
+              />
             </Grid>
           )}
           {events && (

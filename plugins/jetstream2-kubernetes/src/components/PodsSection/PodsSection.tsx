@@ -72,7 +72,7 @@ export const PodsSection = ({
                 <PodNamesWithErrorsContext.Provider value={withErrors}>
                   <InfoCard
                     title={`Pods on ${c.cluster}`}
-                    subheader="Click a pod for its containers, events and logs"
+                    subheader="Click a name for its containers; expand a row for its events; Logs opens its log"
                     noPadding
                   >
                     {pods.length > 0 ? (

@@ -1,0 +1,6 @@
+export { PodLogsButton } from './PodLogsButton';
+export {
+  PodLogsDialog,
+  containerNames,
+  type PodLogsDialogProps,
+} from './PodLogsDialog';
