@@ -222,3 +222,27 @@ test('a forged, tampered or missing Backstage token is refused with 401 and a me
   });
   expect(ok.status()).toBe(200);
 });
+
+test('the development guest still signs in with Enter, as a platform-team member', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Sign In' })).toBeVisible();
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expectSignedIn(page);
+  const res = await page.request.get(
+    '/api/auth/guest/refresh?optional&env=development',
+    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
+  );
+  expect(res.ok(), `guest refresh answered ${res.status()}`).toBeTruthy();
+  const { backstageIdentity } = await res.json();
+  expect(backstageIdentity.identity.ownershipEntityRefs).toContain(
+    'group:default/platform-team',
+  );
+  const clusters = await page.request.get('/api/kubernetes/clusters', {
+    headers: bearer(backstageIdentity.token),
+  });
+  expect(clusters.status(), 'cluster list for the guest').toBe(200);
+  const titles = await templateTitles(page.request, backstageIdentity.token);
+  for (const title of CLUSTER_TEMPLATES) expect(titles).toContain(title);
+});

@@ -20,4 +20,8 @@ echo "[e2e] building the app..."
 mkdir -p "$root/test-results"
 echo "[e2e] starting the backend on :7017 (log: test-results/e2e-backend.log)..."
 cd packages/backend
-exec backstage-cli package start "${configs[@]}" >"$root/test-results/e2e-backend.log" 2>&1
+# The backend runs from source like `backstage-cli package start`, but without its file watcher: in a
+# shared working tree an edit elsewhere would otherwise restart the backend in the middle of a run (503).
+export NODE_ENV=development ESBK_TSCONFIG_PATH="$root/tsconfig.json"
+exec node --enable-source-maps --require "$root/node_modules/@backstage/cli-node/config/nodeTransform.cjs" \
+  src/index "${configs[@]}" >"$root/test-results/e2e-backend.log" 2>&1
