@@ -1,14 +1,73 @@
 #!/usr/bin/env bash
 # `npm start`: installs what is missing, starts the local Kubernetes control plane (unless you point the
 # portal at your own cluster), then the portal: frontend on http://localhost:3000, backend on :7007.
-# Ctrl-C stops the portal and the local control plane.
+#
+# Stopping: Ctrl-C, SIGTERM, SIGINT or SIGHUP to `npm start` or to this script, or the end of any process it
+# started (the backend, the frontend dev server, a process of the local control plane), stops everything it
+# started within 10 s: the portal gets SIGTERM (the backend closes its watches and releases the collector
+# lease), whatever is left after 5 s gets SIGKILL, then the local control plane stops.
+#
+# Environment: LOCAL_CLUSTER_DIR / LOCAL_CLUSTER_PORT (the local control plane's state folder and API port),
+# JS2_LOCAL_CLUSTER=0 (use the clusters of app-config.local.yaml), POSTGRES_* (PostgreSQL, production mode),
+# and Backstage's APP_CONFIG_* overrides (e.g. APP_CONFIG_backend_listen_port).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
 bash scripts/setup.sh
 export PATH="$root/node_modules/.bin:$PATH"
+say() { echo "[start] $*"; }
 
+# ---- what this script started, and how to stop it ------------------------------------------------------
+groups=()   # process group ids (each portal process runs in its own session and group)
+names=()    # their names, same index
+cluster_state=""
+tmp_files=()
+stopping=no
+group_alive() { kill -0 -- "-$1" 2>/dev/null; }
+stop_all() {
+  [ "$stopping" = yes ] && return 0
+  stopping=yes
+  trap '' INT TERM HUP
+  local t0=$SECONDS g i
+  if [ ${#groups[@]} -gt 0 ]; then
+    say "stopping the portal"
+    for g in "${groups[@]}"; do kill -TERM -- "-$g" 2>/dev/null || true; done
+    for i in $(seq 1 50); do
+      local alive=0
+      for g in "${groups[@]}"; do group_alive "$g" && alive=1; done
+      [ $alive = 0 ] && break
+      sleep 0.1
+    done
+    for i in "${!groups[@]}"; do
+      if group_alive "${groups[$i]}"; then
+        say "${names[$i]} did not stop within 5 s of SIGTERM; killing it"
+        kill -KILL -- "-${groups[$i]}" 2>/dev/null || true
+      fi
+    done
+  fi
+  if [ -n "$cluster_state" ]; then
+    say "stopping the local control plane"
+    bash "$root/tools/local-cluster/stop.sh" --state-dir "$cluster_state" --timeout 2 >/dev/null 2>&1 || true
+  fi
+  [ ${#tmp_files[@]} -gt 0 ] && rm -f "${tmp_files[@]}"
+  say "stopped in $((SECONDS - t0)) s"
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap 'stop_all; exit 129' HUP
+trap 'stop_all' EXIT
+
+# run_group NAME DIR COMMAND...: starts COMMAND in DIR in a session (and process group) of its own, so
+# stop_all reaches every process it starts, however deep (e.g. the backend's node child of backstage-cli).
+run_group() {
+  local name="$1" dir="$2"; shift 2
+  (cd "$dir" && exec setsid "$@" < /dev/null) &
+  groups+=($!)
+  names+=("$name")
+}
+
+# ---- the local control plane ----------------------------------------------------------------------------
 configs=(--config "$root/app-config.yaml")
 own_cluster=no
 if [ "${JS2_LOCAL_CLUSTER:-1}" = 0 ] || grep -qs 'clusterLocatorMethods' app-config.local.yaml; then
@@ -16,33 +75,85 @@ if [ "${JS2_LOCAL_CLUSTER:-1}" = 0 ] || grep -qs 'clusterLocatorMethods' app-con
 fi
 
 if [ "$own_cluster" = no ]; then
-  bash tools/local-cluster/start.sh
   state="${LOCAL_CLUSTER_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jetstream2-local-cluster/state}"
+  cluster_state="$state"
+  # In the background, so a SIGTERM during the (possibly long, first-time) build is handled at once.
+  LOCAL_CLUSTER_DIR="$state" bash tools/local-cluster/start.sh &
+  wait $! || { say "the local control plane did not start"; exit 1; }
   # shellcheck disable=SC1091
   source "$state/env"
   LOCAL_CLUSTER_TOKEN="$(cat "$LOCAL_CLUSTER_TOKEN_FILE")"
   export LOCAL_CLUSTER_URL LOCAL_CLUSTER_CA_FILE LOCAL_CLUSTER_TOKEN
   configs+=(--config "$root/app-config.local-cluster.yaml")
-  trap 'echo "[start] stopping the local control plane"; bash "$root/tools/local-cluster/stop.sh"' EXIT
-  echo "[start] local control plane at $LOCAL_CLUSTER_URL (kubectl: export KUBECONFIG=$KUBECONFIG)"
+  say "local control plane at $LOCAL_CLUSTER_URL (kubectl: export KUBECONFIG=$KUBECONFIG)"
 else
-  echo "[start] using the clusters configured in app-config.local.yaml (JS2_LOCAL_CLUSTER=0 or own clusterLocatorMethods)"
+  say "using the clusters configured in app-config.local.yaml (JS2_LOCAL_CLUSTER=0 or own clusterLocatorMethods)"
 fi
 [ -f app-config.local.yaml ] && configs+=(--config "$root/app-config.local.yaml")
 
+# ---- the portal -----------------------------------------------------------------------------------------
 if [ -n "${POSTGRES_HOST:-}" ]; then
   # PostgreSQL: run as in production, the backend serving the built app on one port.
   configs+=(--config "$root/app-config.production.yaml")
   # app-config.production.yaml names the catalog files as the production layout has them (./catalog, from
   # the image's folder); this backend runs from packages/backend, so point it at the repository's files.
   catalog_config="$(mktemp "${TMPDIR:-/tmp}/js2-start-catalog.XXXXXX.yaml")"
+  tmp_files+=("$catalog_config")
   printf 'catalog:\n  locations:\n    - type: file\n      target: %s/catalog/all.yaml\n    - type: file\n      target: %s/catalog/templates/all.yaml\n      rules:\n        - allow: [Template, Location]\n' "$root" "$root" > "$catalog_config"
   configs+=(--config "$catalog_config")
-  echo "[start] POSTGRES_HOST is set: building the app, then serving it from the backend with PostgreSQL"
-  (cd packages/app && backstage-cli package build "${configs[@]}")
-  echo "[start] starting the portal: open http://localhost:7007 (sign in as guest)"
-  cd packages/backend && backstage-cli package start "${configs[@]}"
+  say "POSTGRES_HOST is set: building the app, then serving it from the backend with PostgreSQL"
+  (cd packages/app && backstage-cli package build "${configs[@]}") &
+  wait $!
+  say "starting the portal: open http://localhost:7007 (sign in as guest)"
+  run_group backend packages/backend backstage-cli package start "${configs[@]}"
 else
-  echo "[start] starting the portal: open http://localhost:3000 (sign in as guest)"
-  backstage-cli repo start "${configs[@]}"
+  say "starting the portal: open http://localhost:3000 (sign in as guest)"
+  run_group backend packages/backend backstage-cli package start "${configs[@]}"
+  run_group frontend packages/app backstage-cli package start "${configs[@]}"
 fi
+
+# ---- watch: the end of any part stops everything ----------------------------------------------------------
+# backstage-cli keeps running when its backend child ends without a file change to restart it; a leader
+# without any child for 1 s in a row counts as ended (a restart on a change replaces the child at once).
+# Polled every 0.5 s.
+# npm does not pass a SIGTERM on to this script (it signals its `sh -c` child, which ends without passing it
+# on): when the process that started this script goes away, that counts as the signal.
+parent=$PPID
+childless=() had_child=()
+for i in "${!groups[@]}"; do childless+=(0); had_child+=(0); done
+while :; do
+  if [ "$(ps -o ppid= -p $$ | tr -d ' ')" != "$parent" ]; then
+    say "the process that started npm start ($parent) is gone; stopping everything"
+    exit 143
+  fi
+  for i in "${!groups[@]}"; do
+    g="${groups[$i]}"
+    if ! kill -0 "$g" 2>/dev/null; then
+      say "${names[$i]} exited; stopping everything"
+      exit 1
+    fi
+    if [ "${names[$i]}" = backend ]; then
+      if pgrep -P "$g" >/dev/null 2>&1; then
+        childless[$i]=0 had_child[$i]=1
+      elif [ "${had_child[$i]}" = 1 ]; then
+        childless[$i]=$((childless[$i] + 1))
+      fi
+      if [ "${childless[$i]}" -ge 2 ]; then
+        say "the backend process ended; stopping everything"
+        exit 1
+      fi
+    fi
+  done
+  if [ -n "$cluster_state" ]; then
+    for f in "$cluster_state"/run/*.pid; do
+      [ -f "$f" ] || continue
+      pid="$(cat "$f" 2>/dev/null || true)"
+      if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+        say "local control plane process $(basename "$f" .pid) exited; stopping everything"
+        exit 1
+      fi
+    done
+  fi
+  sleep 0.5 &
+  wait $! || true
+done

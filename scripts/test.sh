@@ -31,7 +31,9 @@ run_step() {
 export LOCAL_CLUSTER_DIR="$results/local-cluster"
 export LOCAL_CLUSTER_PORT="${TEST_CLUSTER_PORT:-16443}"
 pg_dir=$(mktemp -d /tmp/js2-test-postgres.XXXXXX)
+prod_dir=$(mktemp -d /tmp/js2-test-production.XXXXXX)
 cleanup() {
+  rm -rf "$prod_dir"
   bash tools/local-cluster/stop.sh --state-dir "$LOCAL_CLUSTER_DIR" >/dev/null 2>&1 || true
   bash scripts/test-postgres.sh stop "$pg_dir" >/dev/null 2>&1 || true
   rm -rf "$pg_dir"
@@ -61,6 +63,13 @@ if [ -f "$LOCAL_CLUSTER_DIR/env" ]; then
 fi
 run_step "unit and integration tests (jest)" env CI=true backstage-cli repo test --ci --json --outputFile="$results/jest.json"
 run_step "end-to-end tests (Playwright, Chromium)" playwright test
+
+# Production (README "Production"). Each step counts as one test ("smoke test" in its name: see
+# scripts/test-summary.js). The production build runs once and serves the single and two-replica checks.
+run_step "cluster access smoke test: connect-cluster on the local control plane, refusals" bash scripts/connect-cluster.test.sh
+run_step "deploy smoke test: deploy/portal applied and scheduled on the local control plane" bash scripts/test-production-deploy.sh
+run_step "production smoke test: build, start on PostgreSQL, two replicas, bad input" bash scripts/test-production.sh --out "$prod_dir/build"
+run_step "clean-stop smoke test: npm start stopped by SIGTERM to npm and to the backend" bash scripts/test-start-stop.sh npm backend-node
 
 node scripts/test-summary.js "$results" "${#failed_steps[@]}"
 status=$?
