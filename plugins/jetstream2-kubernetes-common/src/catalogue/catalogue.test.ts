@@ -10,6 +10,7 @@ import {
   guidesForConcept,
   searchGuides,
 } from './index';
+import { conceptTable } from './concepts';
 
 const ids = (items: { id: string }[]) => items.map(item => item.id);
 
@@ -253,6 +254,41 @@ describe('guide and concept links', () => {
       concept.guides.map(g => `${g} -> ${concept.id}`),
     );
     expect(fromConcepts.sort()).toEqual(fromGuides.sort());
+  });
+
+  it('derives each concept\u2019s guides from the guides, in catalogue order', () => {
+    for (const concept of concepts) {
+      expect([concept.id, concept.guides]).toEqual([
+        concept.id,
+        ids(guidesForConcept(concept.id)),
+      ]);
+    }
+    expect(getConcept('pod')?.guides).toEqual([
+      'k8s-overview',
+      'k8s-manage-apps',
+      'k8s-volumes',
+      'k8s-manila',
+      'k8s-gpu',
+    ]);
+    expect(getConcept('load-balancer')?.guides).toEqual(['k8s-magnum']);
+  });
+
+  it('writes the link in one place: the concept table has no guides lists', () => {
+    for (const entry of conceptTable) {
+      expect([entry.id, 'guides' in entry]).toEqual([entry.id, false]);
+    }
+  });
+
+  it('leaves only the known concepts without a guide', () => {
+    // A new concept that no guide lists shows a card with no way forward: add it here on purpose.
+    expect(
+      ids(concepts.filter(concept => concept.guides.length === 0)),
+    ).toEqual(['statefulset', 'job', 'cronjob', 'configmap', 'lease', 'event']);
+  });
+
+  it('has every guide teach at least one concept that the portal explains', () => {
+    const taught = new Set(concepts.flatMap(concept => concept.guides));
+    expect(ids(guides).filter(id => !taught.has(id))).toEqual([]);
   });
 
   it('has the overview teach the whole seed glossary', () => {

@@ -12,10 +12,10 @@ function paragraphs(...texts: string[]): string {
  * The Kubernetes concepts the portal explains: first the glossary of the Jetstream2 overview page, then
  * the ones the guides add. Written for research engineers; each links to the upstream reference.
  *
- * `guides` must mirror the guides' own `concepts` lists (checked in catalogue.test.ts).
- * The table is `as const`, so its ids form {@link ConceptId}.
+ * A concept's `guides` are not written here: they are derived from the guides' own `concepts` lists
+ * (see `concepts` in ./index.ts). The table is `as const`, so its ids form {@link ConceptId}.
  */
-const conceptTable = [
+export const conceptTable = [
   // The glossary of the Jetstream2 overview page.
   {
     id: 'pod',
@@ -29,13 +29,6 @@ const conceptTable = [
       'When a Pod misbehaves, look at its phase and its container states: Pending means it has not been placed (read the Events for "Insufficient cpu" or an unbound claim), CrashLoopBackOff means the program exits (read the logs), ImagePullBackOff means the image name or registry access is wrong.',
     ),
     kinds: ['Pod'],
-    guides: [
-      'k8s-overview',
-      'k8s-manage-apps',
-      'k8s-volumes',
-      'k8s-manila',
-      'k8s-gpu',
-    ],
     related: ['node', 'deployment', 'replicaset', 'scheduler', 'event'],
     referenceUrl: `${K8S}/concepts/workloads/pods/`,
   },
@@ -51,15 +44,6 @@ const conceptTable = [
       'Watch the Ready condition, pressure conditions (memory, disk, PID) and whether the node is cordoned. A NotReady node usually means the VM is stopped, shelved or out of resources, or its kubelet cannot reach the control plane.',
     ),
     kinds: ['Node'],
-    guides: [
-      'k8s-overview',
-      'k8s-cluster-kubeadm',
-      'k8s-kubespray',
-      'k8s-magnum',
-      'k8s-minikube',
-      'k8s-cacao',
-      'zonca-softscale',
-    ],
     related: [
       'kubelet',
       'kube-proxy',
@@ -82,7 +66,6 @@ const conceptTable = [
       'If a node turns NotReady, the kubelet is the first suspect: check its service logs on the VM (journalctl -u kubelet), disk space, and whether it can reach the API server.',
     ),
     kinds: [],
-    guides: ['k8s-overview', 'k8s-cluster-kubeadm'],
     related: ['node', 'container-runtime', 'lease', 'api-server'],
     referenceUrl: `${K8S}/reference/command-line-tools-reference/kubelet/`,
   },
@@ -98,7 +81,6 @@ const conceptTable = [
       'When a Service answers on some nodes and not others, or not at all, check that the kube-proxy Pods in kube-system are running on every node, and that the Service actually selects Ready Pods.',
     ),
     kinds: [],
-    guides: ['k8s-overview'],
     related: ['service', 'node', 'cni', 'daemonset'],
     referenceUrl: `${K8S}/reference/command-line-tools-reference/kube-proxy/`,
   },
@@ -114,7 +96,6 @@ const conceptTable = [
       'Image pull errors, a wrong cgroup driver, or a full disk on the VM show up as runtime problems; the node reports the runtime version, which helps spot nodes that differ from the rest.',
     ),
     kinds: [],
-    guides: ['k8s-overview', 'k8s-cluster-kubeadm'],
     related: ['kubelet', 'node', 'gpu-device-plugin'],
     referenceUrl: `${K8S}/setup/production-environment/container-runtimes/`,
   },
@@ -130,7 +111,6 @@ const conceptTable = [
       'If a Service does not answer, compare its selector with the Pods’ labels and check that it has endpoints (Ready Pods). A LoadBalancer stuck without an external IP points at the cloud side.',
     ),
     kinds: ['Service'],
-    guides: ['k8s-overview', 'k8s-manage-apps', 'k8s-minikube'],
     related: [
       'pod',
       'labels-selectors',
@@ -152,7 +132,6 @@ const conceptTable = [
       'If the desired and ready counts differ, the Pods are failing to start or cannot be scheduled: look at the newest Pods and their Events.',
     ),
     kinds: ['ReplicaSet'],
-    guides: ['k8s-overview', 'k8s-manage-apps'],
     related: ['deployment', 'pod', 'labels-selectors'],
     referenceUrl: `${K8S}/concepts/workloads/controllers/replicaset/`,
   },
@@ -168,7 +147,6 @@ const conceptTable = [
       'A stuck rollout shows as fewer updated or available replicas than desired; the newest ReplicaSet’s Pods tell you why (image pull, crash, Pending).',
     ),
     kinds: ['Deployment'],
-    guides: ['k8s-overview', 'k8s-manage-apps', 'k8s-minikube'],
     related: ['replicaset', 'pod', 'horizontal-pod-autoscaler', 'service'],
     referenceUrl: `${K8S}/concepts/workloads/controllers/deployment/`,
   },
@@ -184,12 +162,6 @@ const conceptTable = [
       'When the control plane is unhealthy, nothing new gets scheduled and kubectl may fail; the API server’s /readyz checks and the leader-election Leases of the scheduler and controller manager show which part is in trouble.',
     ),
     kinds: [],
-    guides: [
-      'k8s-overview',
-      'k8s-cluster-kubeadm',
-      'k8s-kubespray',
-      'k8s-magnum',
-    ],
     related: [
       'api-server',
       'etcd',
@@ -212,7 +184,6 @@ const conceptTable = [
       'Errors 401 and 403 mean the credentials are wrong or expired, timeouts mean the address is unreachable; its /readyz endpoint lists the checks (etcd among them) that must pass.',
     ),
     kinds: [],
-    guides: ['k8s-overview', 'k8s-cluster-kubeadm'],
     related: ['control-plane', 'etcd', 'kubelet'],
     referenceUrl: `${K8S}/reference/command-line-tools-reference/kube-apiserver/`,
   },
@@ -228,7 +199,6 @@ const conceptTable = [
       'Slow disks and full disks make etcd slow, and then the whole API slows down. The API server’s etcd readiness check is the quickest signal.',
     ),
     kinds: [],
-    guides: ['k8s-overview', 'k8s-cluster-kubeadm'],
     related: ['api-server', 'control-plane'],
     referenceUrl: `${K8S}/tasks/administer-cluster/configure-upgrade-etcd/`,
   },
@@ -244,7 +214,6 @@ const conceptTable = [
       'If objects stop reacting (a ReplicaSet never gets its Pods, Endpoints never update), check that its leader Lease is being renewed and read its logs.',
     ),
     kinds: [],
-    guides: ['k8s-overview'],
     related: ['control-plane', 'replicaset', 'job', 'lease'],
     referenceUrl: `${K8S}/reference/command-line-tools-reference/kube-controller-manager/`,
   },
@@ -260,7 +229,6 @@ const conceptTable = [
       'A Pending Pod carries an Event from the scheduler explaining which filter failed, for example "Insufficient nvidia.com/gpu" or "untolerated taint".',
     ),
     kinds: [],
-    guides: ['k8s-overview'],
     related: [
       'control-plane',
       'pod',
@@ -285,7 +253,6 @@ const conceptTable = [
       'When new volumes stop attaching or LoadBalancer Services get no address while the rest of the cluster looks fine, suspect an expired credential and replace it.',
     ),
     kinds: [],
-    guides: ['k8s-kubespray', 'zonca-credentials'],
     related: ['control-plane', 'load-balancer', 'storage-class', 'secret'],
     referenceUrl: `${K8S}/concepts/architecture/cloud-controller/`,
   },
@@ -301,7 +268,6 @@ const conceptTable = [
       'Deleting a namespace deletes everything in it. If something seems missing, check that you are looking in the right namespace.',
     ),
     kinds: ['Namespace'],
-    guides: ['k8s-cluster-kubeadm', 'zonca-jupyterhub'],
     related: ['secret', 'configmap', 'helm-release'],
     referenceUrl: `${K8S}/concepts/overview/working-with-objects/namespaces/`,
   },
@@ -317,7 +283,6 @@ const conceptTable = [
       'A volume in Released or Failed state, or one whose reclaim policy deletes data, deserves a look before you delete the claim.',
     ),
     kinds: ['PersistentVolume'],
-    guides: ['k8s-magnum', 'k8s-volumes', 'k8s-manila'],
     related: ['persistent-volume-claim', 'storage-class', 'pod'],
     referenceUrl: `${K8S}/concepts/storage/persistent-volumes/`,
   },
@@ -333,7 +298,6 @@ const conceptTable = [
       'A claim stuck Pending means nothing could satisfy it: no default StorageClass, no matching volume, an access mode the storage cannot offer, or a storage quota that is used up. Its Events say which.',
     ),
     kinds: ['PersistentVolumeClaim'],
-    guides: ['k8s-volumes', 'zonca-jupyterhub'],
     related: ['persistent-volume', 'storage-class', 'pod', 'statefulset'],
     referenceUrl: `${K8S}/concepts/storage/persistent-volumes/#persistentvolumeclaims`,
   },
@@ -349,7 +313,6 @@ const conceptTable = [
       'If claims stay Pending, check that a default class exists and that its provisioner Pods run; an expired OpenStack credential also stops new volumes.',
     ),
     kinds: ['StorageClass'],
-    guides: ['k8s-kubespray', 'k8s-volumes', 'zonca-credentials'],
     related: [
       'persistent-volume',
       'persistent-volume-claim',
@@ -369,13 +332,6 @@ const conceptTable = [
       'An Ingress with no address means no controller picked it up or its load balancer is missing; HTTPS errors usually mean the certificate was not issued yet.',
     ),
     kinds: ['Ingress'],
-    guides: [
-      'k8s-kubespray',
-      'k8s-magnum',
-      'k8s-binderhub',
-      'k8s-cacao',
-      'zonca-jupyterhub',
-    ],
     related: ['service', 'load-balancer', 'secret'],
     referenceUrl: `${K8S}/concepts/services-networking/ingress/`,
   },
@@ -391,7 +347,6 @@ const conceptTable = [
       'If it never scales, check that its current metric is known (not "unknown") and that the target workload sets resource requests.',
     ),
     kinds: ['HorizontalPodAutoscaler'],
-    guides: ['k8s-manage-apps'],
     related: ['deployment', 'cluster-autoscaler', 'statefulset'],
     referenceUrl: `${K8S}/tasks/run-application/horizontal-pod-autoscale/`,
   },
@@ -407,7 +362,6 @@ const conceptTable = [
       'If Pending Pods do not bring new nodes, check whether the cluster is already at its maximum, whether your quota allows more VMs, and whether the Pod would fit on the worker flavor at all.',
     ),
     kinds: [],
-    guides: ['k8s-magnum'],
     related: ['node', 'horizontal-pod-autoscaler', 'scheduler'],
     referenceUrl: `${K8S}/concepts/cluster-administration/node-autoscaling/`,
   },
@@ -423,7 +377,6 @@ const conceptTable = [
       'Compare desired and ready counts: a missing Pod on one node usually means a taint it does not tolerate or a node that is not Ready.',
     ),
     kinds: ['DaemonSet'],
-    guides: ['k8s-gpu', 'zonca-softscale'],
     related: [
       'node',
       'gpu-device-plugin',
@@ -444,7 +397,6 @@ const conceptTable = [
       'If a replica is stuck, look at its claim (Pending means no volume) and at the previous replica, since ordered start waits for it to be Ready.',
     ),
     kinds: ['StatefulSet'],
-    guides: [],
     related: ['persistent-volume-claim', 'pod', 'service'],
     referenceUrl: `${K8S}/concepts/workloads/controllers/statefulset/`,
   },
@@ -460,7 +412,6 @@ const conceptTable = [
       'A failed Job keeps its Pods for inspection: read their logs and exit codes. A Job that never starts has Pending Pods; look at their Events.',
     ),
     kinds: ['Job'],
-    guides: [],
     related: ['cronjob', 'pod', 'controller-manager'],
     referenceUrl: `${K8S}/concepts/workloads/controllers/job/`,
   },
@@ -476,7 +427,6 @@ const conceptTable = [
       'Check the last schedule time and the most recent Jobs: missed runs, overlapping runs or a steady series of failed Jobs are the usual problems.',
     ),
     kinds: ['CronJob'],
-    guides: [],
     related: ['job', 'pod'],
     referenceUrl: `${K8S}/concepts/workloads/controllers/cron-jobs/`,
   },
@@ -492,7 +442,6 @@ const conceptTable = [
       'Environment variables are read only at start, so restart the Pods after a change; mounted files update after a short delay.',
     ),
     kinds: ['ConfigMap'],
-    guides: [],
     related: ['secret', 'pod', 'helm-release'],
     referenceUrl: `${K8S}/concepts/configuration/configmap/`,
   },
@@ -508,12 +457,6 @@ const conceptTable = [
       'When something stops authenticating after working for months, check the expiry of the credential inside the Secret. The portal never shows Secret values.',
     ),
     kinds: ['Secret'],
-    guides: [
-      'k8s-manila',
-      'k8s-binderhub',
-      'zonca-jupyterhub',
-      'zonca-credentials',
-    ],
     related: [
       'configmap',
       'cloud-controller-manager',
@@ -534,7 +477,6 @@ const conceptTable = [
       'A Service with no endpoints or a ReplicaSet that keeps creating Pods often has a selector that does not match the Pod labels, sometimes by a single character.',
     ),
     kinds: [],
-    guides: ['k8s-manage-apps'],
     related: ['service', 'replicaset', 'deployment'],
     referenceUrl: `${K8S}/concepts/overview/working-with-objects/labels/`,
   },
@@ -550,7 +492,6 @@ const conceptTable = [
       '"Insufficient nvidia.com/gpu" in a Pending Pod’s Events means no node has a free GPU: check that GPU nodes exist, that the plugin Pod runs on each of them, and that the node shows a non-zero nvidia.com/gpu capacity.',
     ),
     kinds: [],
-    guides: ['k8s-gpu'],
     related: [
       'daemonset',
       'taints-tolerations',
@@ -572,7 +513,6 @@ const conceptTable = [
       'A Pod Pending with "untolerated taint" in its Events needs a toleration or should target other nodes; a tolerated taint does not attract Pods by itself, which is what node selectors are for.',
     ),
     kinds: [],
-    guides: ['k8s-gpu', 'zonca-softscale'],
     related: [
       'node',
       'scheduler',
@@ -594,7 +534,6 @@ const conceptTable = [
       'A node left cordoned after maintenance keeps the cluster smaller than it looks; Pods with local data or without a controller may block a drain until you decide what to do with them.',
     ),
     kinds: [],
-    guides: ['zonca-softscale'],
     related: ['node', 'taints-tolerations', 'daemonset'],
     referenceUrl: `${K8S}/tasks/administer-cluster/safely-drain-node/`,
   },
@@ -610,7 +549,6 @@ const conceptTable = [
       'Edit the values and upgrade rather than changing the rendered objects, which the next upgrade would undo. A release stuck in a pending state blocks new upgrades until it is rolled back.',
     ),
     kinds: [],
-    guides: ['k8s-manila', 'k8s-binderhub', 'k8s-gpu', 'zonca-jupyterhub'],
     related: ['namespace', 'secret', 'configmap'],
     referenceUrl: 'https://helm.sh/docs/intro/using_helm/',
   },
@@ -626,7 +564,6 @@ const conceptTable = [
       'A LoadBalancer Service stuck without an external address points at the cloud side: quota, an expired credential, or the cloud controller’s logs. Its Events usually say which.',
     ),
     kinds: [],
-    guides: ['k8s-magnum'],
     related: ['service', 'ingress', 'cloud-controller-manager'],
     referenceUrl: `${K8S}/concepts/services-networking/service/#loadbalancer`,
   },
@@ -642,7 +579,6 @@ const conceptTable = [
       'Until a network plugin runs, nodes stay NotReady and CoreDNS stays Pending. Pods that cannot reach Pods on other nodes point at the plugin’s DaemonSet or at firewall rules between the VMs.',
     ),
     kinds: [],
-    guides: ['k8s-cluster-kubeadm'],
     related: ['node', 'kube-proxy', 'daemonset', 'pod'],
     referenceUrl: `${K8S}/concepts/extend-kubernetes/compute-storage-net/network-plugins/`,
   },
@@ -658,7 +594,6 @@ const conceptTable = [
       'A node Lease that is no longer renewed precedes the node turning NotReady; a leader Lease renewed long ago means that component has stopped.',
     ),
     kinds: ['Lease'],
-    guides: [],
     related: [
       'node',
       'kubelet',
@@ -680,19 +615,10 @@ const conceptTable = [
       'Warning Events explain most stuck objects: FailedScheduling on Pending Pods, FailedMount or ProvisioningFailed on volumes, BackOff on crashing containers.',
     ),
     kinds: ['Event'],
-    guides: [],
     related: ['pod', 'scheduler', 'persistent-volume-claim'],
     referenceUrl: `${K8S}/reference/kubernetes-api/cluster-resources/event-v1/`,
   },
-] as const satisfies readonly TableEntry<Concept>[];
+] as const satisfies readonly TableEntry<Omit<Concept, 'guides'>>[];
 
 /** The id of a concept of the catalogue. */
 export type ConceptId = (typeof conceptTable)[number]['id'];
-
-/** The concepts, in catalogue order. */
-export const concepts: Concept[] = conceptTable.map(concept => ({
-  ...concept,
-  kinds: [...concept.kinds],
-  guides: [...concept.guides],
-  related: [...concept.related],
-}));

@@ -9,7 +9,8 @@ const ZONCA = 'https://www.zonca.dev/posts';
  * The Jetstream2 Kubernetes guides, summarised in our own words. Each links to the original page, which
  * stays the authority on commands and versions.
  *
- * A guide lists concept X exactly when concept X lists the guide (checked in catalogue.test.ts).
+ * The `concepts` lists are the one record of which guide teaches which concept: each concept's
+ * `guides` are derived from them.
  * The table is `as const`, so its ids form {@link GuideId} and a wrong concept id fails to compile.
  */
 const guideTable = [

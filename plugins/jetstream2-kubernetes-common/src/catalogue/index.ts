@@ -1,10 +1,28 @@
 // The guide and concept catalogue: data in guides.ts and concepts.ts, pure look-ups here.
 import type { Concept, ConceptCategory, Guide, GuideSource } from '../types';
-import { concepts } from './concepts';
+import { conceptTable } from './concepts';
 import { guides } from './guides';
 
-export { concepts, type ConceptId } from './concepts';
+export type { ConceptId } from './concepts';
 export { guides, type GuideId } from './guides';
+
+/** Ids of the guides that list a concept, in catalogue order. */
+function guideIdsOf(conceptId: string): string[] {
+  return guides
+    .filter(guide => guide.concepts.includes(conceptId))
+    .map(guide => guide.id);
+}
+
+/**
+ * The concepts, in catalogue order. Each one's `guides` is derived once from the guides' `concepts` lists,
+ * so the link is written in one place.
+ */
+export const concepts: Concept[] = conceptTable.map(concept => ({
+  ...concept,
+  kinds: [...concept.kinds],
+  guides: guideIdsOf(concept.id),
+  related: [...concept.related],
+}));
 
 /** A concept category with the label the portal shows for it. */
 export interface ConceptCategoryInfo {
