@@ -229,8 +229,25 @@ export async function screenshotAtWidths(
 }
 
 /**
+ * Violations in upstream components that we render but cannot change. They are reported, never failed,
+ * and each names the component it comes from; a violation in our own code is never listed here.
+ */
+const KNOWN_UPSTREAM: { id: string; html: RegExp; source: string }[] = [
+  {
+    id: 'nested-interactive',
+    html: /MuiTableSortLabel-root/,
+    source:
+      "@backstage/core-components Table (material-table's sortable column headers)",
+  },
+];
+
+const isKnownUpstream = (id: string, html: string) =>
+  KNOWN_UPSTREAM.some(k => k.id === id && k.html.test(html));
+
+/**
  * Runs axe on the page (or inside `include`) and fails on serious or critical violations, listing each
- * rule, its help text and the elements. Returns every violation, for the report.
+ * rule, its help text and the elements. Known upstream violations (KNOWN_UPSTREAM) are reported only.
+ * Returns every violation, for the report.
  */
 export async function expectNoSeriousA11yViolations(
   page: Page,
@@ -246,26 +263,37 @@ export async function expectNoSeriousA11yViolations(
   ]);
   if (options.include) builder = builder.include(options.include);
   const { violations } = await builder.analyze();
-  const serious = violations.filter(
-    v => v.impact === 'serious' || v.impact === 'critical',
+  const isSerious = (v: (typeof violations)[number]) =>
+    v.impact === 'serious' || v.impact === 'critical';
+  const lines = (
+    list: typeof violations,
+    filter: (id: string, html: string) => boolean,
+  ) =>
+    list.flatMap(v => {
+      const nodes = v.nodes.filter(n => filter(v.id, n.html));
+      if (nodes.length === 0) return [];
+      return [
+        `${v.impact} ${v.id}: ${v.help} (${nodes.length}×: ${nodes
+          .slice(0, 4)
+          .map(n => `${n.target.join(' ')} ${n.html.slice(0, 160)}`)
+          .join(' | ')})`,
+      ];
+    });
+  const failing = lines(
+    violations.filter(isSerious),
+    (id, html) => !isKnownUpstream(id, html),
   );
-  const describe = (list: typeof violations) =>
-    list.map(
-      v =>
-        `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes
-          .slice(0, 5)
-          .map(n => n.target.join(' '))
-          .join(', ')})`,
-    );
+  const upstream = lines(violations.filter(isSerious), isKnownUpstream);
   // eslint-disable-next-line no-console
   console.log(
-    `[axe] ${what}: ${violations.length} violations, ${serious.length} serious or critical`,
+    `[axe] ${what}: ${violations.length} violations, ${failing.length} serious or critical of ours, ${upstream.length} known upstream`,
   );
-  for (const line of describe(violations)) console.log(`[axe]   ${line}`); // eslint-disable-line no-console
-  expect(
-    describe(serious),
-    `serious or critical axe violations on ${what}`,
-  ).toEqual([]);
+  for (const line of lines(violations, () => true))
+    console.log(`[axe]   ${line}`); // eslint-disable-line no-console
+  // soft: the test goes on to the chart check and reports both
+  expect
+    .soft(failing, `serious or critical axe violations on ${what}`)
+    .toEqual([]);
   return violations;
 }
 
@@ -276,9 +304,11 @@ export async function expectNoSeriousA11yViolations(
 export async function expectChartsHaveTextAlternatives(
   page: Page,
   what: string,
+  within: string = 'body',
 ): Promise<number> {
-  const result = await page.evaluate(() => {
-    const charts = [...document.querySelectorAll('svg, canvas')].filter(el => {
+  const result = await page.evaluate(scope => {
+    const root = document.querySelector(scope) ?? document.body;
+    const charts = [...root.querySelectorAll('svg, canvas')].filter(el => {
       if (el.closest('[aria-hidden="true"]')) return false;
       if (el.classList.contains('MuiSvgIcon-root')) return false;
       if (el.parentElement?.closest('svg')) return false; // nested svg
@@ -307,7 +337,7 @@ export async function expectChartsHaveTextAlternatives(
       name: name(el),
       html: el.outerHTML.slice(0, 120),
     }));
-  });
+  }, within);
   const missing = result.filter(
     c => !c.name || (c.tag === 'svg' && c.role !== 'img'),
   );
