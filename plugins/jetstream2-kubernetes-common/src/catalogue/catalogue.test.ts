@@ -11,6 +11,7 @@ import {
   searchGuides,
 } from './index';
 import { conceptTable } from './concepts';
+import { resourceRegistry } from '../resources/registry';
 
 const ids = (items: { id: string }[]) => items.map(item => item.id);
 
@@ -309,6 +310,24 @@ describe('guide and concept links', () => {
         'scheduler',
       ]),
     );
+  });
+});
+
+describe('the catalogue and the resource registry', () => {
+  it('explain each collected kind with a concept that claims that kind', () => {
+    const explained = resourceRegistry.filter(def => 'conceptId' in def);
+    expect(explained.map(def => def.kind)).toEqual(
+      expect.arrayContaining(['Pod', 'Deployment', 'Node', 'StorageClass']),
+    );
+    for (const def of explained) {
+      if (!('conceptId' in def)) continue;
+      const concept = getConcept(def.conceptId);
+      expect([def.kind, concept?.id]).toEqual([def.kind, def.conceptId]);
+      expect([def.kind, concept?.kinds.includes(def.kind)]).toEqual([
+        def.kind,
+        true,
+      ]);
+    }
   });
 });
 

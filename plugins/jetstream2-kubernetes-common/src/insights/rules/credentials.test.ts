@@ -1,25 +1,12 @@
+import type { ClusterErrorReason } from '../../types';
 import { evaluateInsights } from './index';
 
-function credentialInsights(reason: Parameters<typeof failing>[0]) {
-  return evaluateInsights(failing(reason)).filter(
-    i => i.ruleId === 'cluster-credentials',
-  );
-}
-
-function failing(
-  reason:
-    | 'unauthorized'
-    | 'forbidden'
-    | 'unreachable'
-    | 'timeout'
-    | 'tls'
-    | 'unknown',
-) {
-  return {
+function credentialInsights(reason: ClusterErrorReason) {
+  return evaluateInsights({
     cluster: 'js2-demo',
     clusterError: { reason, message: 'no' },
     objects: {},
-  };
+  }).filter(i => i.ruleId === 'cluster-credentials');
 }
 
 describe('credentials rule', () => {
