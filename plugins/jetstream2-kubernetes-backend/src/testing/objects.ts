@@ -1,5 +1,4 @@
-// Real-shaped objects served by the fake API server in the wiring tests.
-export const TEST_TOKEN = 'test-token-Zm9vYmFyLXNlY3JldC10b2tlbg';
+// Real-shaped objects of a small cluster, for the cluster data service's tests.
 
 const meta = (
   name: string,

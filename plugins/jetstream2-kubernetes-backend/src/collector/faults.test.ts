@@ -1,0 +1,273 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { KubeObject } from '@internal/plugin-jetstream2-kubernetes-common';
+import {
+  createClusterWatcher,
+  type ClusterWatcher,
+} from '../services/ClusterCollector/clusterWatcher';
+import type { ClusterSnapshot } from '../services/ClusterCollector/types';
+import {
+  startFakeApiServer,
+  type FakeApiServer,
+} from '../testing/fakeApiServer';
+
+/*
+ * Faults a real control plane cannot be made to produce on demand (410 Gone, a watch ERROR event, a stream
+ * closed by the server, a 401 on every list), against the registry-built fake API server.
+ */
+
+jest.setTimeout(30_000);
+
+/** Waits for a condition; fails with the message and the last state when it does not come. */
+async function waitFor<T>(
+  what: string,
+  get: () => T,
+  ok: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = get();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Timed out waiting for ${what}; last value ${JSON.stringify(value)}`,
+      );
+    }
+    await new Promise(r => setTimeout(r, 20));
+  }
+}
+
+const pod = (name: string, phase = 'Running'): KubeObject => ({
+  metadata: { name, namespace: 'default', uid: `uid-${name}` },
+  spec: { containers: [{ name: 'c' }] },
+  status: { phase },
+});
+
+const podNames = (w: ClusterWatcher) =>
+  (w.snapshot().objects.pods ?? []).map(p => p.metadata?.name).sort();
+
+const state = (w: ClusterWatcher) => {
+  const s: ClusterSnapshot = w.snapshot();
+  return { status: s.status, error: s.error, pods: podNames(w) };
+};
+
+describe('cluster watcher faults (fake API server)', () => {
+  let fake: FakeApiServer;
+  let watcher: ClusterWatcher;
+
+  const newWatcher = (token = fake.token) =>
+    createClusterWatcher({
+      cluster: {
+        name: 'js2-fake',
+        url: fake.url,
+        authProvider: 'serviceAccount',
+        serviceAccountToken: token,
+        skipTLSVerify: true,
+        fingerprint: 'fp',
+        source: 'config',
+      },
+      logger: mockServices.logger.mock(),
+      settings: {
+        healthIntervalMs: 60_000,
+        requestTimeoutMs: 5_000,
+        minBackoffMs: 50,
+        maxBackoffMs: 400,
+        listPageSize: 2,
+      },
+    });
+
+  async function startInSync(names: string[]) {
+    fake.setObjects(
+      'pods',
+      names.map(n => pod(n)),
+    );
+    watcher = newWatcher();
+    watcher.start();
+    await waitFor(
+      `status ok with pods ${names}`,
+      () => state(watcher),
+      s => s.status === 'ok' && s.pods.join() === [...names].sort().join(),
+    );
+    await waitFor(
+      'the pods watch to be open',
+      () => fake.watchCount('pods'),
+      n => n === 1,
+    );
+  }
+
+  beforeEach(async () => {
+    fake = await startFakeApiServer();
+  });
+
+  afterEach(async () => {
+    await watcher?.stop();
+    await fake.close();
+  });
+
+  it('reads every page of a list and applies watch events', async () => {
+    await startInSync(['a', 'b', 'c', 'd', 'e']);
+    const podLists = fake.requests.filter(r =>
+      r.startsWith('GET /api/v1/pods?'),
+    );
+    expect(podLists.filter(r => !r.includes('watch=true'))).toEqual([
+      'GET /api/v1/pods?limit=2',
+      expect.stringContaining('continue='),
+      expect.stringContaining('continue='),
+    ]);
+
+    fake.push('pods', 'ADDED', pod('f'));
+    fake.push('pods', 'MODIFIED', pod('a', 'Failed'));
+    fake.push('pods', 'DELETED', pod('b'));
+    await waitFor(
+      'the watch events in the snapshot',
+      () => podNames(watcher),
+      names => names.join() === 'a,c,d,e,f',
+    );
+    expect(watcher.index.get('pods', 'default', 'a')?.status.phase).toBe(
+      'Failed',
+    );
+  });
+
+  it('relists after 410 Gone, and an object missing from the relist disappears', async () => {
+    await startInSync(['a', 'b', 'c']);
+    const listsBefore = fake.listCount('pods');
+    // While the watch history is lost, b is deleted and d created; no event tells the watcher.
+    fake.setObjects('pods', [pod('a'), pod('c'), pod('d')]);
+    fake.gone('pods');
+    await waitFor(
+      'the snapshot to show the relisted pods a, c, d',
+      () => state(watcher),
+      s => s.pods.join() === 'a,c,d',
+    );
+    expect(fake.listCount('pods')).toBeGreaterThan(listsBefore);
+    await waitFor(
+      'the pods watch to reopen',
+      () => fake.watchCount('pods'),
+      n => n === 1,
+    );
+    expect(watcher.snapshot().status).toBe('ok');
+  });
+
+  it('resumes after a watch ERROR event without relisting', async () => {
+    await startInSync(['a']);
+    const listsBefore = fake.listCount('pods');
+    fake.watchError('pods', 500);
+    await waitFor(
+      'the pods watch to reopen',
+      () => fake.watchCount('pods'),
+      n => n === 1,
+    );
+    fake.push('pods', 'ADDED', pod('b'));
+    await waitFor(
+      'the pod added after the resume',
+      () => podNames(watcher),
+      names => names.join() === 'a,b',
+    );
+    expect(fake.listCount('pods')).toBe(listsBefore);
+    expect(watcher.snapshot().status).toBe('ok');
+  });
+
+  it('resumes after the server closes the stream, replaying what it missed', async () => {
+    await startInSync(['a', 'b']);
+    fake.closeWatches();
+    // Sent while no pods watch may be open: the resumed watch replays it from its resource version.
+    fake.push('pods', 'DELETED', pod('a'));
+    await waitFor(
+      'the deletion to reach the snapshot',
+      () => podNames(watcher),
+      names => names.join() === 'b',
+    );
+    fake.push('pods', 'ADDED', pod('c'));
+    await waitFor(
+      'the pod added on the resumed watch',
+      () => podNames(watcher),
+      names => names.join() === 'b,c',
+    );
+    expect(watcher.snapshot().status).toBe('ok');
+  });
+
+  it('turns the status to error (unauthorized) when every list answers 401, without the token', async () => {
+    fake.setObjects('pods', [pod('a')]);
+    fake.failLists = 401;
+    watcher = newWatcher();
+    watcher.start();
+    const s = await waitFor(
+      'status error',
+      () => watcher.snapshot(),
+      snap => snap.status === 'error',
+    );
+    expect(s.error?.reason).toBe('unauthorized');
+    expect(s.error?.guideId).toBe('zonca-credentials');
+    expect(JSON.stringify(s)).not.toContain(fake.token);
+    expect(s.objects.pods).toBeUndefined();
+
+    // Once the lists answer again, the back-off retries bring the data in.
+    fake.failLists = undefined;
+    await waitFor(
+      'status ok after the token is accepted again',
+      () => state(watcher),
+      st => st.status === 'ok' && st.pods.join() === 'a',
+    );
+  });
+
+  it('shows no old objects right after stop()', async () => {
+    await startInSync(['a', 'b']);
+    await watcher.stop();
+    const snap = watcher.snapshot();
+    expect(snap.objects).toEqual({});
+    expect(watcher.index.size('pods')).toBe(0);
+    expect(snap.collectedAt).toBeUndefined();
+  });
+
+  it('after stop() and start() never shows an object deleted while stopped', async () => {
+    await startInSync(['a', 'b']);
+    await watcher.stop();
+    fake.push('pods', 'DELETED', pod('a'));
+    fake.push('pods', 'ADDED', pod('c'));
+    watcher.start();
+    const s = await waitFor(
+      'status ok with the pod c created while stopped',
+      () => state(watcher),
+      st => st.status === 'ok' && st.pods.includes('c'),
+    );
+    expect(s.pods).not.toContain('a');
+  });
+
+  /*
+   * BUG (clusterWatcher.ts stop()/start()): stop() clears the index but ListWatch keeps its resource
+   * version, so start() resumes the watch instead of relisting. Objects that did not change while stopped
+   * never come back, and the type is marked in sync, so the snapshot says "ok" with missing objects.
+   * These two tests fail today (jest's `it.failing` passes while they do); turn them into `it` with the fix.
+   */
+  it.failing(
+    'after stop() and start() shows the unchanged objects next to the new ones',
+    async () => {
+      await startInSync(['a', 'b']);
+      await watcher.stop();
+      fake.push('pods', 'DELETED', pod('a'));
+      fake.push('pods', 'ADDED', pod('c'));
+      watcher.start();
+      await waitFor(
+        'status ok with only the current pods b, c',
+        () => state(watcher),
+        s => s.status === 'ok' && s.pods.join() === 'b,c',
+        3_000,
+      );
+    },
+  );
+
+  it.failing(
+    'after stop() and start() with nothing changed shows the objects again',
+    async () => {
+      await startInSync(['a', 'b']);
+      await watcher.stop();
+      watcher.start();
+      await waitFor(
+        'status ok with pods a, b after the restart',
+        () => state(watcher),
+        s => s.status === 'ok' && s.pods.join() === 'a,b',
+        3_000,
+      );
+    },
+  );
+});
