@@ -7,6 +7,9 @@ import {
   magnumClusterTemplates,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import { clusterRequestFields } from './actions/cluster/request';
+import { createClusterPlanAction } from './actions/planAction';
+import { createClusterRenderAction } from './actions/renderAction';
+import { createShowFilesAction } from './actions/showFilesAction';
 
 // The catalog templates live in the repository's catalog/templates folder.
 const templatesDir = path.resolve(__dirname, '../../../catalog/templates');
@@ -14,6 +17,30 @@ const load = (name: string) =>
   YAML.parse(
     fs.readFileSync(path.join(templatesDir, name, 'template.yaml'), 'utf8'),
   );
+
+/** Every enum of a property named like `workerFlavor` or `gpuFlavors` (array items included). */
+function findFlavorEnums(
+  node: any,
+  out: Array<{ property: string; enum: string[]; enumNames?: string[] }> = [],
+) {
+  if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries<any>(node.properties ?? {})) {
+      if (/Flavors?$/.test(key)) {
+        const holder = value?.items?.enum ? value.items : value;
+        out.push({ property: key, ...holder });
+      }
+    }
+    for (const v of Object.values(node)) findFlavorEnums(v, out);
+  }
+  return out;
+}
+
+/** The ids of the actions this module registers. */
+const moduleActionIds = [
+  createClusterPlanAction().id,
+  createClusterRenderAction({}).id,
+  createShowFilesAction().id,
+];
 
 function findEnumPairs(
   node: any,
@@ -54,18 +81,44 @@ describe('catalog templates', () => {
     );
   });
 
-  it.each(names)(
-    '%s shows flavors exactly as the Jetstream2 facts describe them',
-    name => {
-      for (const pair of findEnumPairs(load(name).spec.parameters)) {
-        pair.enum.forEach((value, i) => {
+  it.each(names)('%s shows enum labels for every enum value', name => {
+    for (const pair of findEnumPairs(load(name).spec.parameters)) {
+      expect(pair.enumNames).toHaveLength(pair.enum.length);
+    }
+  });
+
+  it.each([
+    ['jetstream2-magnum-cluster', ['masterFlavor', 'workerFlavor']],
+    ['jetstream2-kubespray-cluster', ['masterFlavor', 'workerFlavor']],
+    ['jetstream2-jupyterhub-gpu', ['gpuFlavors']],
+  ])(
+    '%s offers only known flavors, described exactly as the Jetstream2 facts describe them',
+    (name, properties) => {
+      const enums = findFlavorEnums(load(name).spec.parameters);
+      expect(enums.map(e => e.property).sort()).toEqual(properties);
+      for (const e of enums) {
+        expect(e.enum.length).toBeGreaterThan(0);
+        expect(e.enumNames).toHaveLength(e.enum.length);
+        e.enum.forEach((value, i) => {
           const flavor = getFlavor(value);
-          if (flavor) expect(pair.enumNames[i]).toBe(describeFlavor(flavor));
+          expect({ property: e.property, value, known: !!flavor }).toEqual({
+            property: e.property,
+            value,
+            known: true,
+          });
+          expect(e.enumNames![i]).toBe(flavor && describeFlavor(flavor));
         });
-        expect(pair.enumNames).toHaveLength(pair.enum.length);
       }
     },
   );
+
+  it.each(names)('%s uses only actions that exist', name => {
+    const used = load(name)
+      .spec.steps.map((s: any) => s.action as string)
+      .filter((a: string) => a.startsWith('jetstream2:'));
+    expect(used.length).toBeGreaterThan(0);
+    for (const action of used) expect(moduleActionIds).toContain(action);
+  });
 
   it('offers only known Magnum templates', () => {
     const param = load('jetstream2-magnum-cluster').spec.parameters[0]
@@ -86,9 +139,14 @@ describe('catalog templates', () => {
         'tags',
         'targetPath',
       ]);
-      for (const step of load(name).spec.steps.filter((s: any) =>
+      const steps = load(name).spec.steps.filter((s: any) =>
         s.action.startsWith('jetstream2:cluster:'),
-      )) {
+      );
+      expect(steps.map((s: any) => s.action)).toEqual([
+        'jetstream2:cluster:plan',
+        'jetstream2:cluster:render',
+      ]);
+      for (const step of steps) {
         for (const key of Object.keys(step.input)) expect(known).toContain(key);
       }
     },

@@ -38,10 +38,20 @@ export const planOutputFields = {
     z.number({ description: 'Cores at the largest size' }),
   minSize: sizeSchema,
   maxSize: sizeSchema,
+  suPerHour: (z: ZodImpl) =>
+    z.number({ description: 'SU per hour at the starting size' }),
+  suPerMonth: (z: ZodImpl) =>
+    z.number({
+      description: 'SU per month (730 hours) at the starting size',
+    }),
   suPerHourMin: (z: ZodImpl) =>
     z.number({ description: 'SU per hour at the smallest size' }),
   suPerHourMax: (z: ZodImpl) =>
     z.number({ description: 'SU per hour at the largest size' }),
+  suPerMonthMin: (z: ZodImpl) =>
+    z.number({ description: 'SU per month at the smallest size' }),
+  suPerMonthMax: (z: ZodImpl) =>
+    z.number({ description: 'SU per month at the largest size' }),
   tokenEnvVar: (z: ZodImpl) =>
     z.string({
       description:
@@ -64,11 +74,23 @@ export function outputPlan(
 ) {
   for (const key of Object.keys(planOutputFields)) {
     switch (key) {
+      case 'suPerHour':
+        output(key, plan.cost.suPerHour);
+        break;
+      case 'suPerMonth':
+        output(key, plan.cost.suPerMonth);
+        break;
       case 'suPerHourMin':
-        output(key, plan.minSize.suPerHour);
+        output(key, (plan.cost.min ?? plan.cost).suPerHour);
         break;
       case 'suPerHourMax':
-        output(key, plan.maxSize.suPerHour);
+        output(key, (plan.cost.max ?? plan.cost).suPerHour);
+        break;
+      case 'suPerMonthMin':
+        output(key, (plan.cost.min ?? plan.cost).suPerMonth);
+        break;
+      case 'suPerMonthMax':
+        output(key, (plan.cost.max ?? plan.cost).suPerMonth);
         break;
       case 'warningsMarkdown':
         output(key, plan.warnings.map(w => `- ⚠️ ${w}`).join('\n'));
@@ -88,7 +110,7 @@ export function createClusterPlanAction() {
   return createTemplateAction({
     id: 'jetstream2:cluster:plan',
     description:
-      'Validates a new Jetstream2 Kubernetes cluster request and computes its vCPU, memory, GPU and SU-per-hour cost at minimum and maximum size.',
+      'Validates a new Jetstream2 Kubernetes cluster request and computes its vCPU, memory, GPU and SU cost (per hour and per month, at the starting, minimum and maximum size). Refuses a plan whose largest monthly cost exceeds the optional allocation balance.',
     supportsDryRun: true,
     examples: [
       {

@@ -49,6 +49,13 @@ export const clusterRequestFields = {
           'Core quota of the allocation if the Jetstream2 team raised it; defaults to the quota of the allocation kind',
       })
       .optional(),
+  allocationBalance: (z: ZodImpl) =>
+    z
+      .number({
+        description:
+          'SU left in the allocation (optional); a plan whose largest monthly cost exceeds it is refused',
+      })
+      .optional(),
   method: (z: ZodImpl) =>
     z
       .string({
@@ -131,11 +138,6 @@ export const clusterRequestFields = {
 type Fields = typeof clusterRequestFields;
 type ZodOutput<T> = T extends { _output: infer O } ? O : never;
 
-/** A cluster request after zod parsing (defaults applied), before its meaning is checked. */
-export type ClusterRequestInput = {
-  [K in keyof Fields]: ZodOutput<ReturnType<Fields[K]>>;
-};
-
 /** The zod object of all request fields, built with the given zod implementation. */
 export function clusterRequestSchema(z: ZodImpl) {
   return z.object(
@@ -144,3 +146,8 @@ export function clusterRequestSchema(z: ZodImpl) {
     ) as { [K in keyof Fields]: ReturnType<Fields[K]> },
   );
 }
+
+/** A cluster request after zod parsing (defaults applied), before its meaning is checked. */
+export type ClusterRequestInput = ZodOutput<
+  ReturnType<typeof clusterRequestSchema>
+>;
