@@ -77,35 +77,6 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
               <NoWorkloadsPanel data={value} />
             )}
           </Grid>
-          {hasObjects && (
-            <Grid item>
-              <PodsSection
-                clusters={answered}
-                events={events ?? []}
-                extraColumns={cluster => [
-                  {
-                    title: 'Logs',
-                    render: pod => (
-                      <PodLogsButton
-                        entity={entityName}
-                        cluster={cluster}
-                        pod={pod}
-                      />
-                    ),
-                  },
-                ]}
-              />
-            </Grid>
-          )}
-          {events && (
-            <Grid item>
-              <EventsTable
-                title="Events"
-                events={events}
-                emptyText="No events of this entity's objects."
-              />
-            </Grid>
-          )}
         </Grid>
       </Grid>
       <Grid item xs={12} md={4}>
@@ -122,6 +93,35 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
           )}
         </Grid>
       </Grid>
+      {hasObjects && (
+        <Grid item xs={12}>
+          <PodsSection
+            clusters={answered}
+            events={events ?? []}
+            extraColumns={cluster => [
+              {
+                title: 'Logs',
+                render: pod => (
+                  <PodLogsButton
+                    entity={entityName}
+                    cluster={cluster}
+                    pod={pod}
+                  />
+                ),
+              },
+            ]}
+          />
+        </Grid>
+      )}
+      {events && (
+        <Grid item xs={12}>
+          <EventsTable
+            title="Events"
+            events={events}
+            emptyText="No events of this entity's objects."
+          />
+        </Grid>
+      )}
       {concepts.length > 0 && (
         <Grid item xs={12}>
           <Typography variant="h5" component="h2" gutterBottom>
