@@ -5,6 +5,7 @@ import { compareSeverity } from './helpers';
 import { credentials } from './credentials';
 import { crashLoop } from './crashLoop';
 import { hpaPresent } from './hpaPresent';
+import { idleCapacity } from './idleCapacity';
 import { hubWorkloads } from './hubWorkloads';
 import { noDefaultStorageClass } from './noDefaultStorageClass';
 import { noExternalAddress } from './noExternalAddress';
@@ -31,6 +32,7 @@ export const insightRules: readonly InsightRule[] = [
   noDefaultStorageClass,
   noExternalAddress,
   hpaPresent,
+  idleCapacity,
   hubWorkloads,
 ];
 

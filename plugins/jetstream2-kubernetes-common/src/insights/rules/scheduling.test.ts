@@ -1,5 +1,10 @@
 import { failedSchedulingEvent, node, pod } from '../__fixtures__/objects';
 import { evaluateInsights } from './index';
+import { scheduling } from './scheduling';
+
+/** The insights of this rule only (the registry also has rules about the same objects, e.g. idle capacity). */
+const schedulingInsights = (input: Parameters<typeof evaluateInsights>[0]) =>
+  evaluateInsights(input).filter(i => scheduling.ruleIds.includes(i.ruleId));
 
 const readyNodes = [node('js2-demo-worker-1'), node('js2-demo-worker-2')];
 
@@ -10,7 +15,7 @@ describe('scheduling rule', () => {
       phase: 'Pending',
       requests: { 'nvidia.com/gpu': '1' },
     });
-    const [insight] = evaluateInsights({
+    const [insight] = schedulingInsights({
       objects: {
         pods: [p],
         nodes: [...readyNodes, node('gpu-1', { gpus: 1, flavor: 'g3.large' })],
@@ -40,7 +45,7 @@ describe('scheduling rule', () => {
       phase: 'Pending',
       requests: { 'nvidia.com/gpu': '1' },
     });
-    const [insight] = evaluateInsights({
+    const [insight] = schedulingInsights({
       objects: { pods: [p], nodes: readyNodes },
     });
     expect(insight.guideId).toBe('k8s-gpu');
@@ -53,11 +58,11 @@ describe('scheduling rule', () => {
       requests: { 'nvidia.com/gpu': '1' },
     });
     expect(
-      evaluateInsights({
+      schedulingInsights({
         objects: { pods: [p], nodes: [node('gpu-1', { gpus: 1 })] },
       }),
     ).toEqual([]);
-    expect(evaluateInsights({ objects: { pods: [p] } })).toEqual([]);
+    expect(schedulingInsights({ objects: { pods: [p] } })).toEqual([]);
   });
 
   it('sends pods short of CPU or memory to k8s-magnum, from the PodScheduled condition', () => {
@@ -67,7 +72,7 @@ describe('scheduling rule', () => {
       scheduledMessage:
         '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available.',
     });
-    const [insight] = evaluateInsights({
+    const [insight] = schedulingInsights({
       objects: { pods: [p], nodes: readyNodes },
     });
     expect(insight).toMatchObject({
@@ -79,7 +84,7 @@ describe('scheduling rule', () => {
   });
 
   it('names both CPU and memory when both are short', () => {
-    const [insight] = evaluateInsights({
+    const [insight] = schedulingInsights({
       objects: {
         pods: [
           pod('a', {
@@ -105,7 +110,7 @@ describe('scheduling rule', () => {
   });
 
   it('leaves a freshly Pending pod without scheduler messages alone', () => {
-    const insights = evaluateInsights({
+    const insights = schedulingInsights({
       objects: { pods: [pod('new', { phase: 'Pending' })], nodes: readyNodes },
     });
     expect(insights).toEqual([]);
@@ -119,7 +124,7 @@ describe('scheduling rule', () => {
     });
     deleting.metadata!.deletionTimestamp = '2025-01-01T00:01:00Z';
     expect(
-      evaluateInsights({
+      schedulingInsights({
         objects: {
           pods: [running, deleting],
           nodes: readyNodes,
