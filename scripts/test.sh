@@ -69,6 +69,7 @@ run_step "end-to-end tests (Playwright, Chromium)" playwright test
 run_step "cluster access smoke test: connect-cluster on the local control plane, refusals" bash scripts/connect-cluster.test.sh
 run_step "deploy smoke test: deploy/portal applied and scheduled on the local control plane" bash scripts/test-production-deploy.sh
 run_step "production smoke test: build, start on PostgreSQL, two replicas, bad input" bash scripts/test-production.sh --out "$prod_dir/build"
+run_step "plugin packs smoke test: each plugin built, packed, installed and its entry points loaded" bash scripts/test-plugin-packs.sh
 run_step "clean-stop smoke test: npm start stopped by SIGTERM to npm and to the backend" bash scripts/test-start-stop.sh npm backend-node
 
 node scripts/test-summary.js "$results" "${#failed_steps[@]}"
