@@ -246,3 +246,60 @@ test('the development guest still signs in with Enter, as a platform-team member
   const titles = await templateTitles(page.request, backstageIdentity.token);
   for (const title of CLUSTER_TEMPLATES) expect(titles).toContain(title);
 });
+
+test('a researcher runs the deploy-a-service template, but cannot run a cluster template', async ({
+  page,
+}) => {
+  await signInWithOidc(page, 'blake');
+  await expectSignedIn(page);
+  const token = await backstageToken(page);
+
+  const values = {
+    name: 'blake-api',
+    image: 'nginxinc/nginx-unprivileged:1.27',
+    port: 8080,
+    owner: 'group:default/data-science',
+    cluster: 'resource:default/js2-demo',
+    namespace: 'default',
+    replicas: 1,
+    cpu: '250m',
+    memory: '256Mi',
+    gpu: false,
+    serviceType: 'ClusterIP',
+  };
+  const created = await page.request.post('/api/scaffolder/v2/tasks', {
+    headers: bearer(token),
+    data: {
+      templateRef: 'template:default/jetstream2-deploy-service',
+      values,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = await created.json();
+  await expect
+    .poll(
+      async () => {
+        const res = await page.request.get(`/api/scaffolder/v2/tasks/${id}`, {
+          headers: bearer(token),
+        });
+        return (await res.json()).status;
+      },
+      { message: 'the deploy-a-service task of a researcher', timeout: 60_000 },
+    )
+    .toBe('completed');
+
+  const cluster = await page.request.post('/api/scaffolder/v2/tasks', {
+    headers: bearer(token),
+    data: {
+      templateRef: 'template:default/jetstream2-magnum-cluster',
+      values: {},
+    },
+  });
+  const refusal = (await cluster.json()).error;
+  console.log(
+    `cluster template for a researcher: ${cluster.status()} ${refusal.name}: ${
+      refusal.message
+    }`,
+  );
+  expect(cluster.status(), 'a cluster template for a researcher').toBe(404);
+});
