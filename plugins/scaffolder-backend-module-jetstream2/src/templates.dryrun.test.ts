@@ -110,8 +110,11 @@ const cases: Record<
       'jupyterhub/values.yaml',
     ],
     output: out => {
-      expect(out.text[0].content).toContain('```yaml');
-      expect(out.text[0].content).toContain('values.yaml');
+      expect(out.text[0].content).toContain('#### `jupyterhub/values.yaml`');
+      expect(out.text[0].content).toContain('~~~yaml');
+      expect(out.text[0].content).toContain(
+        'GPU — 1/2 A100 (20 GB) on g3.large',
+      );
     },
   },
   'jetstream2-deploy-service': {
@@ -236,12 +239,12 @@ describe('catalog templates through the real scaffolder dry run', () => {
       ...cases['jetstream2-magnum-cluster'].values,
       allocationBalance: 50000,
     });
-    expect(res.status).toBe(200);
-    const messages = res.body.log.map((l: any) => l.body.message).join('\n');
-    expect(messages).toMatch(
-      /costs 73,000 SU per month \(100 SU\/h\), which exceeds the allocation balance of 50,000 SU by 23,000 SU/,
+    // The dry run stops at the plan step and answers with its InputError, as the form shows it.
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(
+      /costs 73,000 SU per month \(100 SU\/h\), which exceeds the allocation balance of 50,000 SU by 23,000 SU\. Lower maxNodes/,
     );
-    expect(res.body.directoryContents).toEqual([]);
   });
 
   it('refuses values the template parameters do not allow', async () => {
