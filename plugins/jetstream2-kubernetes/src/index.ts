@@ -20,3 +20,8 @@ export {
 } from './api';
 export { rootRouteRef } from './routes';
 export { HomePageCard as Jetstream2KubernetesHomePageCard } from './components/HomePageCard';
+export {
+  Jetstream2ClusterCostFieldExtension,
+  Jetstream2ClusterCostField,
+  JETSTREAM2_CLUSTER_COST_FIELD,
+} from './scaffolder';
