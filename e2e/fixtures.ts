@@ -189,13 +189,29 @@ export const kubernetesTabUrl = (entityPath: string) =>
 export const SCREENSHOT_WIDTHS = [1024, 1280, 1920] as const;
 
 async function settled(page: Page) {
-  // two animation frames after a resize: the layout and the charts have redrawn
+  // after a resize: the layout has redrawn (two animation frames) and no transition is running (the home
+  // page's grid slides its cards into place)
   await page.evaluate(
     () =>
       new Promise<void>(r =>
         requestAnimationFrame(() => requestAnimationFrame(() => r())),
       ),
   );
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            document
+              .getAnimations()
+              // CSS transitions only (the grid's cards slide); spinners and pulsing dots are animations
+              .filter(
+                a => a instanceof CSSTransition && a.playState === 'running',
+              ).length,
+        ),
+      { message: 'running CSS transitions after a resize' },
+    )
+    .toBe(0);
 }
 
 /**
