@@ -70,3 +70,44 @@ test('the catalog lists the sample services and opens an entity page', async ({
   await expect(page).toHaveURL(kubernetesTabUrl(sciencePath));
   await expect(page.getByText('Workloads across clusters')).toBeVisible();
 });
+
+test('the console fixture fails on React warnings that name our components and only reports the others', async ({
+  page,
+  consoleEntries,
+}) => {
+  // The production build strips React's warnings, so this feeds the fixture the shape a development build
+  // logs: a component stack after the message.
+  await page.goto('/');
+  await page.evaluate(() => {
+    const warn =
+      'Warning: Each child in a list should have a unique "key" prop.%s';
+    console.error(
+      warn,
+      '\n    at li\n    at HomePageCard (http://localhost:7017/static/main.js:1:1)',
+    );
+    console.error(
+      warn,
+      '\n    at tr\n    at CatalogTable (http://localhost:7017/static/main.js:1:1)',
+    );
+    console.warn('Material-UI: the `fade` color utility was renamed');
+  });
+  await expect
+    .poll(
+      () =>
+        consoleEntries.filter(e => /unique "key"|Material-UI/.test(e.text))
+          .length,
+      {
+        message: 'the three messages reach the fixture',
+      },
+    )
+    .toBe(3);
+  const fed = consoleEntries.filter(e =>
+    /unique "key"|Material-UI/.test(e.text),
+  );
+  expect(fed.filter(e => e.react)).toHaveLength(2);
+  expect(fed.filter(e => e.ours).map(e => e.text)).toEqual([
+    expect.stringContaining('at HomePageCard'),
+  ]);
+  // remove what was fed, or the fixture fails this test at its end, as it would for a real one
+  for (const e of fed) consoleEntries.splice(consoleEntries.indexOf(e), 1);
+});
