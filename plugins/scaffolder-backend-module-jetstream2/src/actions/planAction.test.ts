@@ -15,7 +15,7 @@ import {
   makeContext,
   outputsOf,
   validRequest,
-} from './testUtils';
+} from './__testUtils__';
 
 describe('jetstream2:cluster:plan', () => {
   const mockDir = createMockDirectory();

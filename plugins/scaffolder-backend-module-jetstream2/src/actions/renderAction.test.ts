@@ -13,7 +13,7 @@ import {
   makeContext,
   outputsOf,
   validRequest,
-} from './testUtils';
+} from './__testUtils__';
 
 const renderRequest = {
   ...validRequest,
@@ -84,7 +84,7 @@ describe('jetstream2:cluster:render', () => {
     expect(tf).toMatch(/docker_volume_size\s+= 10/);
     expect(tf).toContain('max_node_count = "4"');
     expect(tf).toContain('ignore_changes = [node_count]');
-    expect(tf).toMatch(/provider "openstack" \{\n  cloud = var.cloud\n\}/);
+    expect(tf).toMatch(/provider "openstack" \{\n {2}cloud = var.cloud\n\}/);
     expect(tf).not.toMatch(/application_credential_secret|password\s*=/);
 
     const entity = YAML.parse(read('catalog-info.yaml'));

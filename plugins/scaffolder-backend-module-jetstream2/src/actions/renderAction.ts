@@ -92,14 +92,14 @@ async function writeFiles(baseDir: string, files: RenderedFile[]) {
 
 /** The rendered files as Markdown, for a template's output text when there is no git host. */
 export function filesAsMarkdown(files: RenderedFile[], prefix: string): string {
+  const languages: Record<string, string> = {
+    sh: 'bash',
+    tf: 'hcl',
+    tfvars: 'hcl',
+    yaml: 'yaml',
+  };
   const lang = (p: string) =>
-    p.endsWith('.sh')
-      ? 'bash'
-      : p.endsWith('.tf') || p.endsWith('.tfvars')
-      ? 'hcl'
-      : p.endsWith('.yaml')
-      ? 'yaml'
-      : 'markdown';
+    languages[p.slice(p.lastIndexOf('.') + 1)] ?? 'markdown';
   return files
     .filter(f => f.path !== 'README.md')
     .map(

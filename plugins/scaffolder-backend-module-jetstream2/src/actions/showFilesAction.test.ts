@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { createShowFilesAction } from './showFilesAction';
-import { makeContext, outputsOf } from './testUtils';
+import { makeContext, outputsOf } from './__testUtils__';
 
 describe('jetstream2:files:show', () => {
   const mockDir = createMockDirectory();

@@ -5,6 +5,7 @@ import {
   jetstream2DocLinks,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { ClusterPlan } from './planCluster';
+import type { ClusterAddon } from './request';
 import { GENERATED, methodRenderers, RenderedFile } from './renderers';
 
 export type { RenderedFile } from './renderers';
@@ -29,33 +30,18 @@ export const API_SERVER_PLACEHOLDER =
   'https://REPLACE-WITH-API-SERVER-AFTER-CREATION.invalid:6443';
 export const CA_PLACEHOLDER = 'REPLACE-WITH-BASE64-CA-AFTER-CREATION';
 
+/** How the README tells to install each add-on. */
+const addonStepText: Record<ClusterAddon, string> = {
+  'ingress-nginx':
+    '**ingress-nginx**: `helm upgrade --install ingress-nginx ingress-nginx --repo https://kubernetes.github.io/ingress-nginx -n ingress-nginx --create-namespace` (its Service gets an Octavia load balancer and a public IP).',
+  'cert-manager':
+    "**cert-manager**: `helm upgrade --install cert-manager cert-manager --repo https://charts.jetstack.io -n cert-manager --create-namespace --set crds.enabled=true`, then a Let's Encrypt ClusterIssuer.",
+  'nvidia-device-plugin': `**NVIDIA device plugin** (GPU workers): follow the [GPU guide](${jetstream2DocLinks.gpu}); check with \`kubectl describe nodes | grep nvidia.com/gpu\`.`,
+  jupyterhub: `**JupyterHub**: use the portal template "JupyterHub with GPU profiles on an existing cluster", or [Zero to JupyterHub on Jetstream2](${jetstream2DocLinks.jupyterhub}).`,
+};
+
 function addonSteps(plan: ClusterPlan): string[] {
-  const steps: string[] = [];
-  for (const a of plan.addons) {
-    switch (a) {
-      case 'ingress-nginx':
-        steps.push(
-          '**ingress-nginx**: `helm upgrade --install ingress-nginx ingress-nginx --repo https://kubernetes.github.io/ingress-nginx -n ingress-nginx --create-namespace` (its Service gets an Octavia load balancer and a public IP).',
-        );
-        break;
-      case 'cert-manager':
-        steps.push(
-          "**cert-manager**: `helm upgrade --install cert-manager cert-manager --repo https://charts.jetstack.io -n cert-manager --create-namespace --set crds.enabled=true`, then a Let's Encrypt ClusterIssuer.",
-        );
-        break;
-      case 'nvidia-device-plugin':
-        steps.push(
-          `**NVIDIA device plugin** (GPU workers): follow the [GPU guide](${jetstream2DocLinks.gpu}); check with \`kubectl describe nodes | grep nvidia.com/gpu\`.`,
-        );
-        break;
-      case 'jupyterhub':
-        steps.push(
-          `**JupyterHub**: use the portal template "JupyterHub with GPU profiles on an existing cluster", or [Zero to JupyterHub on Jetstream2](${jetstream2DocLinks.jupyterhub}).`,
-        );
-        break;
-    }
-  }
-  return steps;
+  return plan.addons.map(a => addonStepText[a]);
 }
 
 export function renderReadme(

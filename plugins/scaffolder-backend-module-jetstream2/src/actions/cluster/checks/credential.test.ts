@@ -1,6 +1,6 @@
 import { credentialCheck, looksLikeSecret } from './credential';
 import { runCheck } from './testing';
-import { FAKE_SECRET } from '../../testUtils';
+import { FAKE_SECRET } from '../../__testUtils__';
 
 describe('credential check', () => {
   it('keeps a trimmed reference and an optional keypair', () => {

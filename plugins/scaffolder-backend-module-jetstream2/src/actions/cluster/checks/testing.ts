@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { clusterRequestSchema } from '../request';
-import { validRequest } from '../../testUtils';
+import { validRequest } from '../../__testUtils__';
 import { planChecks } from '.';
 import type { CheckContext, PlanCheck, PlanFacts } from './types';
 
