@@ -128,37 +128,23 @@ describe('classifyClusterError', () => {
     }
   });
 
-  /*
-   * BUG (kubeApi.ts classifyClusterError, last branch): an unclassified error's message is copied into the
-   * ClusterError (which is logged and sent to browsers) as it is, so a token in it is shown. Fails today
-   * (`it.failing` passes while it does); make it `it` once the message is scrubbed (e.g. "Bearer …").
-   */
-  it.failing(
-    'never shows a token carried in an unclassified error message',
-    () => {
-      const err = new Error(
-        `request to https://k8s:6443/api failed, headers {"Authorization":"Bearer ${TOKEN}"}`,
-      );
-      expect(classifyClusterError(err, 'c').message).not.toContain(TOKEN);
-    },
-  );
+  // An unclassified error's message is copied into the ClusterError (logged, sent to browsers): scrubbed.
+  it('never shows a token carried in an unclassified error message', () => {
+    const err = new Error(
+      `request to https://k8s:6443/api failed, headers {"Authorization":"Bearer ${TOKEN}"}`,
+    );
+    expect(classifyClusterError(err, 'c').message).not.toContain(TOKEN);
+  });
 
-  /*
-   * BUG (kubeApi.ts classifyClusterError): the TLS test /certificate|TLS|SSL/ runs on the message before the
-   * status check, and KubeHttpError's message holds the path, so a 5xx on a certificates.k8s.io path reads
-   * as a TLS problem. Fails today; make it `it` with the fix.
-   */
-  it.failing(
-    'reads a 503 on a certificates.k8s.io path as HTTP 503, not TLS',
-    () => {
-      const err = new KubeHttpError(
-        503,
-        '/apis/certificates.k8s.io/v1/certificatesigningrequests',
-        '',
-      );
-      expect(classifyClusterError(err, 'c').reason).toBe('unknown');
-    },
-  );
+  // A KubeHttpError came over a working TLS connection: a path naming certificates is no TLS error.
+  it('reads a 503 on a certificates.k8s.io path as HTTP 503, not TLS', () => {
+    const err = new KubeHttpError(
+      503,
+      '/apis/certificates.k8s.io/v1/certificatesigningrequests',
+      '',
+    );
+    expect(classifyClusterError(err, 'c').reason).toBe('unknown');
+  });
 });
 
 describe('createKubeApi errors, classified', () => {

@@ -153,6 +153,20 @@ const unreachableCodes = new Set([
   'EPIPE',
 ]);
 
+/** Removes anything that looks like a credential from a message before it is shown or logged. */
+export function scrub(message: string): string {
+  return message
+    .replace(/(bearer|basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 (hidden)')
+    .replace(
+      /("?(authorization|token|password|secret)"?\s*[:=]\s*)"?[^"\s,}]+"?/gi,
+      '$1(hidden)',
+    )
+    .replace(
+      /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g,
+      '(hidden)',
+    );
+}
+
 /**
  * Turns any error of a request to a cluster into a ClusterError a person can act on. Messages name the
  * cluster URL's host at most, never the token or certificate contents.
@@ -198,7 +212,9 @@ export function classifyClusterError(
       (tlsCodes.has(code) ||
         code.startsWith('ERR_TLS') ||
         code.startsWith('ERR_SSL'))) ||
-    /certificate|TLS|SSL/i.test(String(e?.message))
+    // an HTTP answer came over a working connection: its path may say "certificates", TLS is fine
+    (!(e instanceof KubeHttpError) &&
+      /certificate|TLS|SSL/i.test(String(e?.message)))
   ) {
     return {
       reason: 'tls',
@@ -221,8 +237,8 @@ export function classifyClusterError(
   }
   return {
     reason: 'unknown',
-    message: `Collecting from cluster ${clusterName} failed: ${String(
-      e?.message ?? e,
+    message: `Collecting from cluster ${clusterName} failed: ${scrub(
+      String(e?.message ?? e),
     ).slice(0, 200)}`,
   };
 }

@@ -169,15 +169,8 @@ describe('isSecretName', () => {
     expect(isSecretName(name)).toBe(true);
   });
 
-  /*
-   * BUG (redact.ts SECRET_NAME): common secret names are shown. PASSW(OR)?D needs the W, so *_PASS and
-   * *_PWD pass; KEY needs an underscore or the start before it, so PRIVKEY passes. These fail today
-   * (`it.failing` passes while they do); make them `it` once the pattern covers them.
-   */
-  it.failing.each(['REDIS_PASS', 'MYSQL_ROOT_PWD', 'SSH_PRIVKEY'])(
-    'hides %s',
-    name => {
-      expect(isSecretName(name)).toBe(true);
-    },
-  );
+  // Common short forms of secret names: *_PASS, *_PWD, *PRIVKEY.
+  it.each(['REDIS_PASS', 'MYSQL_ROOT_PWD', 'SSH_PRIVKEY'])('hides %s', name => {
+    expect(isSecretName(name)).toBe(true);
+  });
 });

@@ -4,7 +4,7 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** Environment variable names whose literal values are treated as secrets. */
 const SECRET_NAME =
-  /PASSW(OR)?D|PASSPHRASE|TOKEN|SECRET|PRIVATE|(^|_)KEY($|_)|API_?KEY|ACCESS_?KEY|CREDENTIAL|AUTH|COOKIE|SESSION|DSN|CONN(ECTION)?_?STRING/i;
+  /PASS(W(OR)?D)?($|_)|PASSPHRASE|PWD|TOKEN|SECRET|PRIVATE|PRIV_?KEY|(^|_)KEY($|_)|API_?KEY|ACCESS_?KEY|CREDENTIAL|AUTH|COOKIE|SESSION|DSN|CONN(ECTION)?_?STRING/i;
 
 /** What replaces a hidden value: says that a value exists without showing it. */
 export const REDACTED = '(hidden by the portal)';
