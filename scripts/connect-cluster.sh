@@ -75,7 +75,9 @@ for check in "create clusterroles.rbac.authorization.k8s.io" "create clusterrole
 done
 
 echo "connect-cluster: applying deploy/cluster-access (read-only ClusterRole, service account backstage-system/backstage)"
-"${k[@]}" apply --server-side --field-manager=jetstream2-connect-cluster -k "$root/deploy/cluster-access" |
+# --force-conflicts: this manifest is the authority on these objects (a re-run after an update of the rules
+# takes them over from an earlier apply by another field manager).
+"${k[@]}" apply --server-side --force-conflicts --field-manager=jetstream2-connect-cluster -k "$root/deploy/cluster-access" |
   sed 's/^/  /'
 
 echo "connect-cluster: waiting up to ${timeout}s for the token controller to fill in backstage-system/backstage-token"

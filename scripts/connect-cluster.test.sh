@@ -34,13 +34,13 @@ code() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 --cacert "$LOCAL_C
 for path in /api/v1/pods /api/v1/nodes /apis/apps/v1/deployments /apis/batch/v1/cronjobs \
   /apis/networking.k8s.io/v1/ingresses /apis/autoscaling/v2/horizontalpodautoscalers \
   /apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases /apis/storage.k8s.io/v1/storageclasses \
-  /api/v1/events /version /readyz /livez; do
+  /api/v1/events /api/v1/configmaps /api/v1/limitranges /api/v1/resourcequotas /version /readyz /livez; do
   [[ "$(code "$path")" == 200 ]] || fail "the token cannot read $path"
 done
-for path in /api/v1/secrets /api/v1/configmaps /api/v1/namespaces/backstage-system/secrets; do
+for path in /api/v1/secrets /api/v1/namespaces/backstage-system/secrets /api/v1/serviceaccounts; do
   [[ "$(code "$path")" == 403 ]] || fail "the token can read $path (expected 403)"
 done
-ok "the token reads every type the collector watches, and no secrets or configmaps"
+ok "the token reads every type the collector watches, and no secrets"
 
 # 2. A second run is idempotent (same token).
 first="$(sha256sum < "$token_file")"

@@ -193,7 +193,7 @@ if [[ -z "$only" || "$only" == bad-input ]]; then
       POSTGRES_HOST="$pg_host" POSTGRES_PORT="$pg_port" POSTGRES_USER="$pg_user" POSTGRES_PASSWORD="$pg_password" \
       APP_CONFIG_backend_listen_port="$port" APP_CONFIG_backend_database_prefix="$prefix" \
       LOCAL_CLUSTER_URL=https://127.0.0.1:1 LOCAL_CLUSTER_CA_FILE="$work/ca.crt" LOCAL_CLUSTER_TOKEN=not-a-real-token \
-      "$@" node packages/backend "${configs[@]:0:4}" --config "$work/app-config.cluster.yaml") > "$work/bad-$name.log" 2>&1 &
+      "$@" node packages/backend "${configs[@]:0:4}" --config "${CLUSTER_CONFIG:-$work/app-config.cluster.yaml}") > "$work/bad-$name.log" 2>&1 &
     pid=$!
     pids+=("$pid")
     for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -215,6 +215,8 @@ if [[ -z "$only" || "$only" == bad-input ]]; then
   bad postgres-port-closed 'POSTGRES_PORT' POSTGRES_PORT="$(free_port)"
   bad postgres-port-invalid 'POSTGRES_PORT' POSTGRES_PORT=not-a-port
   bad cluster-token-missing 'serviceAccountToken is empty' LOCAL_CLUSTER_TOKEN=
+  printf 'kubernetes:\n  clusterLocatorMethods:\n    - type: config\n      clusters:\n        - name: js2-file\n          url: https://127.0.0.1:1\n          authProvider: serviceAccount\n          serviceAccountTokenFile: %s/missing.token\n' "$work" > "$work/app-config.token-file.yaml"
+  CLUSTER_CONFIG="$work/app-config.token-file.yaml" bad cluster-token-file-missing "serviceAccountTokenFile $work/missing.token does not exist"
   bad cluster-ca-file-missing "caFile $work/missing-ca.crt does not exist" LOCAL_CLUSTER_CA_FILE="$work/missing-ca.crt"
   bad base-url-invalid 'app.baseUrl is not a valid URL' APP_CONFIG_app_baseUrl=not-a-url
 fi

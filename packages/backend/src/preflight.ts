@@ -106,9 +106,15 @@ export function checkConfig(
       const url = cluster.getOptionalString('url');
       if (!url) problems.push(`${where} ('${name}'): url is not set`);
       const token = cluster.getOptional('serviceAccountToken');
-      if (
+      const tokenFile = cluster.getOptional('serviceAccountTokenFile');
+      if (typeof tokenFile === 'string' && tokenFile && !fileExists(tokenFile)) {
+        problems.push(
+          `${where} ('${name}'): serviceAccountTokenFile ${tokenFile} does not exist`,
+        );
+      } else if (
         auth === 'serviceAccount' &&
         !token &&
+        !tokenFile &&
         !fileExists(IN_CLUSTER_TOKEN)
       ) {
         problems.push(
