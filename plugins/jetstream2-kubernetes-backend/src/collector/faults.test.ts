@@ -148,6 +148,18 @@ describe('cluster watcher faults (fake API server)', () => {
     expect(watcher.snapshot().status).toBe('ok');
   });
 
+  it('relists when a resumed watch is answered 410 Gone (history compacted while disconnected)', async () => {
+    await startInSync(['a', 'b']);
+    // The stream drops; meanwhile the server forgets the history the watch would resume from.
+    fake.setObjects('pods', [pod('x')]);
+    fake.closeWatches('pods');
+    await waitFor(
+      'the snapshot to show the relisted pod x only',
+      () => state(watcher),
+      s => s.status === 'ok' && s.pods.join() === 'x',
+    );
+  });
+
   it('resumes after a watch ERROR event without relisting', async () => {
     await startInSync(['a']);
     const listsBefore = fake.listCount('pods');
@@ -270,4 +282,59 @@ describe('cluster watcher faults (fake API server)', () => {
       );
     },
   );
+});
+
+describe('the fake API server itself', () => {
+  it('serves registry paths with <Kind>List kinds, paging, field selectors and 401/404', async () => {
+    const fake = await startFakeApiServer();
+    try {
+      const dep = (name: string, namespace = 'shop'): KubeObject => ({
+        metadata: { name, namespace },
+      });
+      fake.setObjects('deployments', [dep('a'), dep('b'), dep('c', 'blog')]);
+      const get = async (path: string, token = fake.token) => {
+        const res = await fetch(`${fake.url}${path}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        return { status: res.status, body: (await res.json()) as any };
+      };
+      const first = await get('/apis/apps/v1/deployments?limit=2');
+      expect(first.body).toMatchObject({
+        kind: 'DeploymentList',
+        apiVersion: 'apps/v1',
+      });
+      expect(first.body.items.map((i: any) => i.metadata.name)).toEqual([
+        'c',
+        'a',
+      ]);
+      const next = await get(
+        `/apis/apps/v1/deployments?limit=2&continue=${encodeURIComponent(
+          first.body.metadata.continue,
+        )}`,
+      );
+      expect(next.body.items.map((i: any) => i.metadata.name)).toEqual(['b']);
+      expect(next.body.metadata.continue).toBeUndefined();
+      expect(next.body.metadata.resourceVersion).toBe(
+        first.body.metadata.resourceVersion,
+      );
+
+      const selected = await get(
+        '/apis/apps/v1/deployments?fieldSelector=metadata.namespace%3Dshop,metadata.name!%3Da',
+      );
+      expect(selected.body.items.map((i: any) => i.metadata.name)).toEqual([
+        'b',
+      ]);
+      expect(
+        (
+          await get(
+            '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases',
+          )
+        ).body.kind,
+      ).toBe('LeaseList');
+      expect((await get('/api/v1/secrets')).status).toBe(404);
+      expect((await get('/api/v1/pods', 'wrong')).status).toBe(401);
+    } finally {
+      await fake.close();
+    }
+  });
 });
