@@ -9,9 +9,6 @@ const backend = createBackend();
 // Start-up checks (database, cluster tokens, URLs): one clear line and exit on a bad setting.
 backend.add(import('./preflight'));
 
-// Start-up checks (database, cluster tokens, URLs): one clear line and exit on a bad setting.
-backend.add(import('./preflight'));
-
 backend.add(import('@backstage/plugin-app-backend'));
 
 // Auth: the guest provider for development.
