@@ -153,11 +153,12 @@ describe('cluster watcher faults (fake API server)', () => {
     // The stream drops; meanwhile the server forgets the history the watch would resume from.
     fake.setObjects('pods', [pod('x')]);
     fake.closeWatches('pods');
-    await waitFor(
+    const s = await waitFor(
       'the snapshot to show the relisted pod x only',
       () => state(watcher),
-      s => s.status === 'ok' && s.pods.join() === 'x',
+      st => st.status === 'ok' && st.pods.join() === 'x',
     );
+    expect(s.pods).toEqual(['x']);
   });
 
   it('resumes after a watch ERROR event without relisting', async () => {
@@ -259,12 +260,13 @@ describe('cluster watcher faults (fake API server)', () => {
       fake.push('pods', 'DELETED', pod('a'));
       fake.push('pods', 'ADDED', pod('c'));
       watcher.start();
-      await waitFor(
+      const s = await waitFor(
         'status ok with only the current pods b, c',
         () => state(watcher),
-        s => s.status === 'ok' && s.pods.join() === 'b,c',
+        st => st.status === 'ok' && st.pods.join() === 'b,c',
         3_000,
       );
+      expect(s.pods).toEqual(['b', 'c']);
     },
   );
 
@@ -274,12 +276,13 @@ describe('cluster watcher faults (fake API server)', () => {
       await startInSync(['a', 'b']);
       await watcher.stop();
       watcher.start();
-      await waitFor(
+      const s = await waitFor(
         'status ok with pods a, b after the restart',
         () => state(watcher),
-        s => s.status === 'ok' && s.pods.join() === 'a,b',
+        st => st.status === 'ok' && st.pods.join() === 'a,b',
         3_000,
       );
+      expect(s.pods).toEqual(['a', 'b']);
     },
   );
 });

@@ -136,6 +136,8 @@ export async function startFakeApiServer(
   }
   const typeOf = (key: ResourceKey) => served.get(key)!;
   const sockets = new Set<Socket>();
+  const requests: string[] = [];
+  let failLists: number | undefined;
 
   const stamp = (s: Served, o: KubeObject): KubeObject => {
     const copy = clone(o);
@@ -237,7 +239,7 @@ export async function startFakeApiServer(
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
-    fake.requests.push(`${req.method} ${url.pathname}${url.search}`);
+    requests.push(`${req.method} ${url.pathname}${url.search}`);
     if (req.headers.authorization !== `Bearer ${token}`) {
       status(res, 401, 'Unauthorized');
       return;
@@ -258,8 +260,8 @@ export async function startFakeApiServer(
       status(res, 404, 'NotFound', `the server could not find ${url.pathname}`);
       return;
     }
-    if (fake.failLists !== undefined) {
-      status(res, fake.failLists, 'Failure', `HTTP ${fake.failLists}`);
+    if (failLists !== undefined) {
+      status(res, failLists, 'Failure', `HTTP ${failLists}`);
       return;
     }
     if (url.searchParams.get('watch') === 'true') watch(s, url, res);
@@ -274,7 +276,13 @@ export async function startFakeApiServer(
   const fake: FakeApiServer = {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     token,
-    requests: [],
+    requests,
+    get failLists() {
+      return failLists;
+    },
+    set failLists(value) {
+      failLists = value;
+    },
     objects: key => [...typeOf(key).objects.values()].map(clone),
     setObjects(key, objects) {
       const s = typeOf(key);
