@@ -42,7 +42,29 @@ function ourComponentNames(): string[] {
   return [...names];
 }
 
-const ourNames = ourComponentNames();
+/**
+ * Names that upstream libraries export too (MUI's Tabs, core-components' Table, ...): a stack naming one
+ * of them does not tell ours from upstream's, so they are left out. Read from the libraries' type files.
+ */
+function upstreamNames(): Set<string> {
+  const files = [
+    '@material-ui/core/index.d.ts',
+    '@material-ui/lab/index.d.ts',
+    '@backstage/core-components/dist/index.d.ts',
+    '@backstage/plugin-catalog-react/dist/index.d.ts',
+    '@backstage/plugin-kubernetes-react/dist/index.d.ts',
+    'react-router/dist/index.d.ts',
+  ];
+  const names = new Set<string>();
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(root, 'node_modules', file), 'utf8');
+    for (const m of text.matchAll(/\b[A-Z][A-Za-z0-9]+\b/g)) names.add(m[0]);
+  }
+  return names;
+}
+
+const upstream = upstreamNames();
+const ourNames = ourComponentNames().filter(name => !upstream.has(name));
 // a component stack line names a component ("at HomePageCard (http://...)"); paths appear in dev builds
 const ourPattern = new RegExp(
   [
