@@ -246,45 +246,34 @@ describe('cluster watcher faults (fake API server)', () => {
     expect(s.pods).not.toContain('a');
   });
 
-  /*
-   * BUG (clusterWatcher.ts stop()/start()): stop() clears the index but ListWatch keeps its resource
-   * version, so start() resumes the watch instead of relisting. Objects that did not change while stopped
-   * never come back, and the type is marked in sync, so the snapshot says "ok" with missing objects.
-   * These two tests fail today (jest's `it.failing` passes while they do); turn them into `it` with the fix.
-   */
-  it.failing(
-    'after stop() and start() shows the unchanged objects next to the new ones',
-    async () => {
-      await startInSync(['a', 'b']);
-      await watcher.stop();
-      fake.push('pods', 'DELETED', pod('a'));
-      fake.push('pods', 'ADDED', pod('c'));
-      watcher.start();
-      const s = await waitFor(
-        'status ok with only the current pods b, c',
-        () => state(watcher),
-        st => st.status === 'ok' && st.pods.join() === 'b,c',
-        3_000,
-      );
-      expect(s.pods).toEqual(['b', 'c']);
-    },
-  );
+  // stop() forgets everything and start() lists afresh: nothing old, nothing missing.
+  it('after stop() and start() shows the unchanged objects next to the new ones', async () => {
+    await startInSync(['a', 'b']);
+    await watcher.stop();
+    fake.push('pods', 'DELETED', pod('a'));
+    fake.push('pods', 'ADDED', pod('c'));
+    watcher.start();
+    const s = await waitFor(
+      'status ok with only the current pods b, c',
+      () => state(watcher),
+      st => st.status === 'ok' && st.pods.join() === 'b,c',
+      3_000,
+    );
+    expect(s.pods).toEqual(['b', 'c']);
+  });
 
-  it.failing(
-    'after stop() and start() with nothing changed shows the objects again',
-    async () => {
-      await startInSync(['a', 'b']);
-      await watcher.stop();
-      watcher.start();
-      const s = await waitFor(
-        'status ok with pods a, b after the restart',
-        () => state(watcher),
-        st => st.status === 'ok' && st.pods.join() === 'a,b',
-        3_000,
-      );
-      expect(s.pods).toEqual(['a', 'b']);
-    },
-  );
+  it('after stop() and start() with nothing changed shows the objects again', async () => {
+    await startInSync(['a', 'b']);
+    await watcher.stop();
+    watcher.start();
+    const s = await waitFor(
+      'status ok with pods a, b after the restart',
+      () => state(watcher),
+      st => st.status === 'ok' && st.pods.join() === 'a,b',
+      3_000,
+    );
+    expect(s.pods).toEqual(['a', 'b']);
+  });
 });
 
 describe('the fake API server itself', () => {

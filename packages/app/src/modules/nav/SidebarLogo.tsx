@@ -28,7 +28,13 @@ export const SidebarLogo = () => {
 
   return (
     <div className={classes.root}>
-      <Link to="/" underline="none" className={classes.link} aria-label="Home">
+      <Link
+        to="/"
+        underline="none"
+        className={classes.link}
+        // open, the visible name is the link text; closed, the icon needs one
+        aria-label={isOpen ? undefined : 'Jetstream2 Kubernetes portal, home'}
+      >
         {isOpen ? <LogoFull /> : <LogoIcon />}
       </Link>
     </div>

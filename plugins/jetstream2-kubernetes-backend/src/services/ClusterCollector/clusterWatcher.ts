@@ -218,12 +218,9 @@ export function createClusterWatcher(options: {
     state.backoffMs = Math.min(state.backoffMs * 2, settings.maxBackoffMs);
   }
 
-  for (const def of resourceRegistry as readonly ResourceDefinition[]) {
-    const state = {
-      def,
-      synced: false,
-      backoffMs: settings.minBackoffMs,
-    } as InformerState;
+  /** A fresh ListWatch per start: a restarted watcher lists again rather than resuming an old version. */
+  function attach(state: InformerState) {
+    const { def } = state;
     state.informer = new ListWatch<KubernetesObject>(
       resourcePath(def),
       new Watch(api.kubeConfig),
@@ -246,7 +243,14 @@ export function createClusterWatcher(options: {
       emit({ type: 'objects', key, objects: [obj as KubeObject] });
     });
     state.informer.on('error', err => onError(state, err));
-    informers.push(state);
+  }
+
+  for (const def of resourceRegistry as readonly ResourceDefinition[]) {
+    informers.push({
+      def,
+      synced: false,
+      backoffMs: settings.minBackoffMs,
+    } as InformerState);
   }
 
   /** Starts (or resumes) a list+watch; in sync when it opened without scheduling a retry. */
@@ -376,7 +380,10 @@ export function createClusterWatcher(options: {
     start() {
       if (started || unsupported) return;
       started = true;
-      for (const state of informers) void startInformer(state);
+      for (const state of informers) {
+        attach(state);
+        void startInformer(state);
+      }
       void poll();
       pollTimer = setInterval(() => void poll(), settings.healthIntervalMs);
       pollTimer.unref?.();
@@ -387,7 +394,7 @@ export function createClusterWatcher(options: {
       for (const state of informers) {
         clearTimeout(state.timer);
         state.timer = undefined;
-        await state.informer.stop();
+        await state.informer?.stop();
         state.synced = false;
         state.error = undefined;
       }

@@ -1,4 +1,5 @@
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
+import { storeTestDatabases } from '../../testing/databases';
 import { createClusterStore } from '../ClusterStore/createClusterStore';
 import type {
   ClusterCollector,
@@ -9,9 +10,7 @@ import { testClusterObjects } from '../../testing/objects';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15', 'POSTGRES_13'],
-});
+const { databases, ids } = storeTestDatabases();
 
 function fakeCollector(
   snap: ClusterSnapshot | undefined,
@@ -38,7 +37,7 @@ const liveSnap: ClusterSnapshot = {
 };
 
 describe('createClusterDataService', () => {
-  it.each(databases.eachSupportedId())(
+  it.each(ids)(
     'serves the last stored data as stale after a restart, %p',
     async id => {
       const knex = await databases.init(id);

@@ -1,12 +1,11 @@
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
+import { storeTestDatabases } from '../../testing/databases';
 import type { ClusterDetail } from '@internal/plugin-jetstream2-kubernetes-common';
 import { createClusterStore } from './createClusterStore';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15', 'POSTGRES_13'],
-});
+const { databases, ids } = storeTestDatabases();
 
 const detail = (name: string, podCount: number): ClusterDetail => ({
   name,
@@ -26,44 +25,41 @@ const detail = (name: string, podCount: number): ClusterDetail => ({
 });
 
 describe('createClusterStore', () => {
-  it.each(databases.eachSupportedId())(
-    'saves and replaces cluster snapshots, %p',
-    async databaseId => {
-      const knex = await databases.init(databaseId);
-      const store = await createClusterStore({
-        database: mockServices.database({ knex }),
-      });
-      expect(await store.getCluster('a')).toBeUndefined();
-      const {
-        nodes,
-        controlPlane,
-        namespaces,
-        workloadCounts,
-        insights,
-        ...summary
-      } = detail('a', 3);
-      await store.saveCluster({
-        name: 'a',
-        summary,
-        detail: detail('a', 3),
-        collectedAt: summary.collectedAt,
-      });
-      await store.saveCluster({ name: 'b', summary, detail: detail('b', 1) });
-      await store.saveCluster({
-        name: 'a',
-        summary: { ...summary, podCount: 5 },
-        detail: detail('a', 5),
-      });
-      const a = await store.getCluster('a');
-      expect(a?.summary.podCount).toBe(5);
-      expect(a?.detail.workloadCounts).toEqual({ Pod: 5 });
-      expect(a?.collectedAt).toBeUndefined();
-      expect(a?.updatedAt).toBeGreaterThan(Date.now() - 60_000);
-      expect((await store.listClusters()).map(c => c.name)).toEqual(['a', 'b']);
-    },
-  );
+  it.each(ids)('saves and replaces cluster snapshots, %p', async databaseId => {
+    const knex = await databases.init(databaseId);
+    const store = await createClusterStore({
+      database: mockServices.database({ knex }),
+    });
+    expect(await store.getCluster('a')).toBeUndefined();
+    const {
+      nodes,
+      controlPlane,
+      namespaces,
+      workloadCounts,
+      insights,
+      ...summary
+    } = detail('a', 3);
+    await store.saveCluster({
+      name: 'a',
+      summary,
+      detail: detail('a', 3),
+      collectedAt: summary.collectedAt,
+    });
+    await store.saveCluster({ name: 'b', summary, detail: detail('b', 1) });
+    await store.saveCluster({
+      name: 'a',
+      summary: { ...summary, podCount: 5 },
+      detail: detail('a', 5),
+    });
+    const a = await store.getCluster('a');
+    expect(a?.summary.podCount).toBe(5);
+    expect(a?.detail.workloadCounts).toEqual({ Pod: 5 });
+    expect(a?.collectedAt).toBeUndefined();
+    expect(a?.updatedAt).toBeGreaterThan(Date.now() - 60_000);
+    expect((await store.listClusters()).map(c => c.name)).toEqual(['a', 'b']);
+  });
 
-  it.each(databases.eachSupportedId())(
+  it.each(ids)(
     'lets one holder at a time hold the lease, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);

@@ -341,25 +341,18 @@ describe('eventsOf', () => {
     });
   });
 
-  /*
-   * BUG (selectObjects.ts eventsOf): for an event series, lastSeen reads eventTime (the first occurrence)
-   * before series.lastObservedTime (the latest), so a repeating event shows when it started and sorts too
-   * low. Fails today; `it.failing` passes while it does. Make it `it` with the fix.
-   */
-  it.failing(
-    'reads the latest occurrence of an event series as lastSeen',
-    () => {
-      const index = new ObjectIndex();
-      index.upsert('events', {
-        kind: 'Event',
-        metadata: { name: 'series', namespace: 'shop' },
-        involvedObject: { kind: 'Pod', namespace: 'shop', name: 'web-1' },
-        reason: 'BackOff',
-        eventTime: '2025-06-01T12:00:00.000000Z',
-        series: { count: 40, lastObservedTime: '2025-06-01T12:30:00.000000Z' },
-      } as KubeObject);
-      const [event] = eventsOf('c1', index, { pods: [obj('Pod', 'web-1')] });
-      expect(event.lastSeen).toBe('2025-06-01T12:30:00.000Z');
-    },
-  );
+  // For an event series, lastSeen is the latest occurrence (series.lastObservedTime), not the first.
+  it('reads the latest occurrence of an event series as lastSeen', () => {
+    const index = new ObjectIndex();
+    index.upsert('events', {
+      kind: 'Event',
+      metadata: { name: 'series', namespace: 'shop' },
+      involvedObject: { kind: 'Pod', namespace: 'shop', name: 'web-1' },
+      reason: 'BackOff',
+      eventTime: '2025-06-01T12:00:00.000000Z',
+      series: { count: 40, lastObservedTime: '2025-06-01T12:30:00.000000Z' },
+    } as KubeObject);
+    const [event] = eventsOf('c1', index, { pods: [obj('Pod', 'web-1')] });
+    expect(event.lastSeen).toBe('2025-06-01T12:30:00.000Z');
+  });
 });

@@ -133,9 +133,9 @@ export function eventsOf(
       const namespace = o.metadata?.namespace;
       for (const e of index.eventsAbout(def.kind, namespace, name) as any[]) {
         const last =
+          e.series?.lastObservedTime ??
           e.lastTimestamp ??
           e.eventTime ??
-          e.series?.lastObservedTime ??
           e.metadata?.creationTimestamp;
         events.push({
           cluster,
