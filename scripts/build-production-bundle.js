@@ -10,7 +10,9 @@ const path = require('node:path');
 const fs = require('fs-extra');
 const tar = require('tar');
 
-const cliBuild = path.dirname(require.resolve('@backstage/cli-module-build/package.json'));
+const cliBuild = path.dirname(
+  require.resolve('@backstage/cli-module-build/package.json'),
+);
 const lib = file => require(path.join(cliBuild, 'dist/lib', file));
 const { createDistWorkspace } = lib('packager/createDistWorkspace.cjs.js');
 const { buildPackage } = lib('builder/packager.cjs.js');
@@ -26,7 +28,9 @@ async function main() {
     outputs: new Set([Output.cjs]),
     workspacePackages: await PackageGraph.listTargetPackages(),
   });
-  const tmpDir = await fs.mkdtemp(path.resolve(os.tmpdir(), 'backstage-bundle'));
+  const tmpDir = await fs.mkdtemp(
+    path.resolve(os.tmpdir(), 'backstage-bundle'),
+  );
   try {
     await createDistWorkspace([pkg.name], {
       targetDir: tmpDir,

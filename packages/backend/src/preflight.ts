@@ -21,8 +21,7 @@ const ENV_OF: Record<string, string> = {
   'backend.database.connection.user': 'POSTGRES_USER',
   'backend.database.connection.password': 'POSTGRES_PASSWORD',
 };
-const named = (key: string) =>
-  ENV_OF[key] ? `${key} (${ENV_OF[key]})` : key;
+const named = (key: string) => (ENV_OF[key] ? `${key} (${ENV_OF[key]})` : key);
 
 /** In-cluster token that upstream's service-account strategy falls back to when no token is set. */
 const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
@@ -107,7 +106,11 @@ export function checkConfig(
       if (!url) problems.push(`${where} ('${name}'): url is not set`);
       const token = cluster.getOptional('serviceAccountToken');
       const tokenFile = cluster.getOptional('serviceAccountTokenFile');
-      if (typeof tokenFile === 'string' && tokenFile && !fileExists(tokenFile)) {
+      if (
+        typeof tokenFile === 'string' &&
+        tokenFile &&
+        !fileExists(tokenFile)
+      ) {
         problems.push(
           `${where} ('${name}'): serviceAccountTokenFile ${tokenFile} does not exist`,
         );
@@ -164,19 +167,15 @@ export async function checkPostgres(
       case '28000':
         return `PostgreSQL at ${target} rejected the login: check ${named(
           'backend.database.connection.user',
-        )} and ${named('backend.database.connection.password')} (${
-          e.message
-        })`;
+        )} and ${named('backend.database.connection.password')} (${e.message})`;
       case 'ECONNREFUSED':
       case 'ENOTFOUND':
       case 'EAI_AGAIN':
       case 'ETIMEDOUT':
       case 'EHOSTUNREACH':
-        return `cannot reach PostgreSQL at ${target} (${
-          e.code
-        }): check ${named('backend.database.connection.host')} and ${named(
-          'backend.database.connection.port',
-        )}`;
+        return `cannot reach PostgreSQL at ${target} (${e.code}): check ${named(
+          'backend.database.connection.host',
+        )} and ${named('backend.database.connection.port')}`;
       default:
         return `cannot connect to PostgreSQL at ${target}: ${
           e.message ?? e.code ?? String(error)
@@ -214,7 +213,9 @@ function exitOnStartupFailure() {
         .filter(Boolean)
         .slice(0, 2)
         .join(' ');
-      process.stderr.write(`preflight: the backend failed to start: ${first}\n`);
+      process.stderr.write(
+        `preflight: the backend failed to start: ${first}\n`,
+      );
       process.exit(1);
     }
   });
