@@ -65,6 +65,8 @@ sed 's/^/  /' "$tmp/apply.out"
 
 simulated="$(k get nodes -l local-cluster.jetstream2/simulated=true -o jsonpath='{.items[*].metadata.name}')"
 [[ -n "$simulated" ]] || die "the local control plane has no simulated nodes"
+ready_nodes="$(k get nodes -l local-cluster.jetstream2/simulated=true --no-headers | awk '$2 == "Ready"' | wc -l)"
+(( ready_nodes > 0 )) || die "none of the simulated nodes is Ready (is the local control plane's nodes process running?)"
 # placed SELECTOR COUNT: COUNT pods Running on simulated nodes.
 placed() {
   local n=0 node phase
