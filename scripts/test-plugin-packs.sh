@@ -40,7 +40,8 @@ done
 # A scratch install: the workspace's third-party packages (hard links), our packages from the tarballs only.
 app="$tmp/app"
 mkdir -p "$app"
-cp -al "$root/node_modules" "$app/node_modules"
+cp -al "$root/node_modules" "$app/node_modules" 2>/dev/null ||
+  cp -a "$root/node_modules" "$app/node_modules" # another filesystem: a real copy
 rm -rf "$app/node_modules/@internal" "$app/node_modules/app" "$app/node_modules/backend"
 mkdir -p "$app/node_modules/@internal"
 for tgz in "$tmp"/packs/*.tgz; do
