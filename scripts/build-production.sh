@@ -76,7 +76,7 @@ if (( unpack )); then
   # instead of `npm ci --omit=dev`. Its links to our own workspaces are relative (../packages/app,
   # ../../plugins/...), so inside the copy they point at the bundle's built packages, never at the sources.
   cp -al "$root/node_modules" "$app/node_modules" 2>/dev/null ||
-    cp -a "$root/node_modules" "$app/node_modules" # another filesystem: a real copy
+    { rm -rf "$app/node_modules"; cp -a "$root/node_modules" "$app/node_modules"; } # another filesystem: a real copy
   # Workspaces with their own nested dependencies (a version other than the root's).
   while IFS= read -r pkg; do
     dir="$(dirname "$pkg")"

@@ -41,7 +41,7 @@ done
 app="$tmp/app"
 mkdir -p "$app"
 cp -al "$root/node_modules" "$app/node_modules" 2>/dev/null ||
-  cp -a "$root/node_modules" "$app/node_modules" # another filesystem: a real copy
+  { rm -rf "$app/node_modules"; cp -a "$root/node_modules" "$app/node_modules"; } # another filesystem: a real copy
 rm -rf "$app/node_modules/@internal" "$app/node_modules/app" "$app/node_modules/backend"
 mkdir -p "$app/node_modules/@internal"
 for tgz in "$tmp"/packs/*.tgz; do
