@@ -271,8 +271,9 @@ describe('two backend replicas on one PostgreSQL', () => {
       v => v.status === 'ok' && v.pods.length === 2,
       60_000,
     );
-    for (const v of seen) {
-      if (v.status === 'ok') expect(v.pods.length).toBe(2);
-    }
+    const okCounts = seen
+      .filter(v => v.status === 'ok')
+      .map(v => v.pods.length);
+    expect(okCounts.every(n => n === 2)).toBe(true);
   });
 });

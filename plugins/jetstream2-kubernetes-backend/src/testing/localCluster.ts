@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import type { ClusterDefinition } from '../services/ClusterLocator/types';
 
 const execFileAsync = promisify(execFile);
+// A test helper that only ever runs from the source tree, never from a production build.
+// eslint-disable-next-line no-restricted-syntax
 const toolsDir = path.resolve(__dirname, '../../../../tools/local-cluster');
 
 export interface LocalCluster {

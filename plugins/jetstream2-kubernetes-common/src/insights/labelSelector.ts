@@ -37,29 +37,32 @@ export function parseLabelSelector(selector: string): LabelRequirement[] {
   for (const raw of parts) {
     const part = raw.trim();
     if (!part) continue;
-    let m: RegExpExecArray | null;
-    if (
-      (m = new RegExp(`^(${keyRe})\\s*(==|=|!=)\\s*(${valRe})$`).exec(part))
-    ) {
+    const equality = new RegExp(`^(${keyRe})\\s*(==|=|!=)\\s*(${valRe})$`).exec(
+      part,
+    );
+    const set = new RegExp(`^(${keyRe})\\s+(in|notin)\\s*\\(([^)]*)\\)$`).exec(
+      part,
+    );
+    const absent = new RegExp(`^!\\s*(${keyRe})$`).exec(part);
+    const present = new RegExp(`^(${keyRe})$`).exec(part);
+    if (equality) {
       reqs.push({
-        key: m[1],
-        op: m[2] === '!=' ? 'notin' : 'in',
-        values: [m[3]],
+        key: equality[1],
+        op: equality[2] === '!=' ? 'notin' : 'in',
+        values: [equality[3]],
       });
-    } else if (
-      (m = new RegExp(`^(${keyRe})\\s+(in|notin)\\s*\\(([^)]*)\\)$`).exec(part))
-    ) {
-      const values = m[3].split(',').map(v => v.trim());
+    } else if (set) {
+      const values = set[3].split(',').map(v => v.trim());
       if (values.some(v => !new RegExp(`^${valRe}$`).test(v))) {
         throw new Error(
           `Invalid value in label selector requirement "${part}"`,
         );
       }
-      reqs.push({ key: m[1], op: m[2] as 'in' | 'notin', values });
-    } else if ((m = new RegExp(`^!\\s*(${keyRe})$`).exec(part))) {
-      reqs.push({ key: m[1], op: '!exists' });
-    } else if ((m = new RegExp(`^(${keyRe})$`).exec(part))) {
-      reqs.push({ key: m[1], op: 'exists' });
+      reqs.push({ key: set[1], op: set[2] as 'in' | 'notin', values });
+    } else if (absent) {
+      reqs.push({ key: absent[1], op: '!exists' });
+    } else if (present) {
+      reqs.push({ key: present[1], op: 'exists' });
     } else {
       throw new Error(
         `Invalid label selector requirement "${part}"; expected key=value, key!=value, key in (a,b), key notin (a,b), key or !key`,

@@ -127,12 +127,11 @@ export function describeFlavor(f: Jetstream2Flavor): string {
     f.gpuFraction > 0
       ? `, ${describeGpuFraction(f.gpuFraction)} (${f.gpuMemoryGb} GB)`
       : '';
-  const note =
-    f.status === 'by-request'
-      ? ' (by request)'
-      : f.status === 'retired'
-      ? ' (retired)'
-      : '';
+  const notes: Record<string, string> = {
+    'by-request': ' (by request)',
+    retired: ' (retired)',
+  };
+  const note = notes[f.status ?? ''] ?? '';
   return `${f.name} — ${f.vcpus} vCPU, ${f.ramGb} GB RAM${gpu} — ${suPerHour(
     f,
   )} SU/h${note}`;

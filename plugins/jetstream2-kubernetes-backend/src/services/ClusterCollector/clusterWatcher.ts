@@ -77,7 +77,7 @@ function parseChecks(
 ): ControlPlaneCheck[] {
   const checks: ControlPlaneCheck[] = [];
   for (const line of body.split('\n')) {
-    const m = /^\[([+-])\]([^\s]+)\s/.exec(line.trim() + ' ');
+    const m = /^\[([+-])\]([^\s]+)\s/.exec(`${line.trim()} `);
     if (m) checks.push({ name: m[2], endpoint, ok: m[1] === '+' });
   }
   return checks;

@@ -86,6 +86,7 @@ export function createKubeApi(cluster: ClusterDefinition): KubeApi {
       const mod = url.protocol === 'http:' ? http : https;
       api.requestCount += 1;
       return new Promise((resolve, reject) => {
+        let timer: NodeJS.Timeout | undefined = undefined;
         const req = mod.request(
           url,
           {
@@ -112,7 +113,7 @@ export function createKubeApi(cluster: ClusterDefinition): KubeApi {
             });
           },
         );
-        const timer = setTimeout(() => {
+        timer = setTimeout(() => {
           req.destroy(new KubeTimeoutError(path, timeoutMs));
         }, timeoutMs);
         req.on('error', err => {

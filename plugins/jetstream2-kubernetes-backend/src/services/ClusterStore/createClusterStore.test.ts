@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { storeTestDatabases } from '../../testing/databases';
+import { storeTestDatabases } from '../../__testUtils__/databases';
 import type { ClusterDetail } from '@internal/plugin-jetstream2-kubernetes-common';
 import { createClusterStore } from './createClusterStore';
 
