@@ -1,6 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import App from './App';
 
+// The first render of the whole app takes a while on a busy 2-core machine.
+jest.setTimeout(60_000);
+
 describe('App', () => {
   it('renders the guest sign-in page of the portal', async () => {
     process.env = {

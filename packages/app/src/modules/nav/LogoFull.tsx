@@ -3,7 +3,12 @@ import { LogoIcon } from './LogoIcon';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: 8, color: '#fff' },
-  text: { fontSize: 18, fontWeight: 700, lineHeight: 1.1, whiteSpace: 'nowrap' },
+  text: {
+    fontSize: 18,
+    fontWeight: 700,
+    lineHeight: 1.1,
+    whiteSpace: 'nowrap',
+  },
   sub: { fontSize: 11, fontWeight: 400, opacity: 0.8 },
 });
 

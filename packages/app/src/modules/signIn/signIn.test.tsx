@@ -20,6 +20,9 @@ function renderApp(auth: object) {
   render(App.createRoot());
 }
 
+// The first render of the whole app takes a while on a busy 2-core machine.
+jest.setTimeout(60_000);
+
 describe('the sign-in page', () => {
   it('offers ACCESS (OIDC) and the guest in development', async () => {
     renderApp({});
@@ -27,7 +30,7 @@ describe('the sign-in page', () => {
       await screen.findByRole(
         'button',
         { name: 'Sign In' },
-        { timeout: 10000 },
+        { timeout: 45_000 },
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Enter' })).toBeInTheDocument();

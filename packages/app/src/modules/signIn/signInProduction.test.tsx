@@ -20,6 +20,9 @@ function renderApp(auth: object) {
   render(App.createRoot());
 }
 
+// The first render of the whole app takes a while on a busy 2-core machine.
+jest.setTimeout(60_000);
+
 describe('the sign-in page in production', () => {
   it('offers only ACCESS when auth.environment is production', async () => {
     renderApp({ environment: 'production' });
@@ -27,7 +30,7 @@ describe('the sign-in page in production', () => {
       await screen.findByRole(
         'button',
         { name: 'Sign In' },
-        { timeout: 10000 },
+        { timeout: 45_000 },
       ),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Enter' })).toBeNull();
