@@ -27,11 +27,11 @@ RUN --mount=type=cache,target=/home/node/.npm,sharing=locked,uid=1000,gid=1000 \
     npm ci --omit=dev --no-audit --no-fund
 
 # Then the code: the backend, our plugins and the built app (packages/app/dist), served by the backend.
-COPY --chown=node:node packages/backend/dist/bundle.tar.gz app-config.yaml app-config.production.yaml ./
+COPY --chown=node:node packages/backend/dist/bundle.tar.gz app-config.yaml app-config.production.yaml app-config.oidc.yaml ./
 RUN tar xzf bundle.tar.gz && rm bundle.tar.gz
 COPY --chown=node:node catalog ./catalog
 
 EXPOSE 7007
 # PostgreSQL comes from POSTGRES_HOST, POSTGRES_PORT, POSTGRES_USER, POSTGRES_PASSWORD; cluster tokens from
 # the variables named in the kubernetes config (see deploy/portal).
-CMD ["node", "packages/backend", "--config", "app-config.yaml", "--config", "app-config.production.yaml"]
+CMD ["node", "packages/backend", "--config", "app-config.yaml", "--config", "app-config.production.yaml", "--config", "app-config.oidc.yaml"]

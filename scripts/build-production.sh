@@ -60,7 +60,7 @@ rm -rf "$out"
 mkdir -p "$out/packages/backend/dist"
 out="$(cd "$out" && pwd)"
 cp packages/backend/dist/bundle.tar.gz packages/backend/dist/skeleton.tar.gz "$out/packages/backend/dist/"
-cp package-lock.json .npmrc app-config.yaml app-config.production.yaml Dockerfile "$out/"
+cp package-lock.json .npmrc app-config.yaml app-config.production.yaml app-config.oidc.yaml app-config.guest.yaml Dockerfile "$out/"
 # The root package.json without its scripts: the image has no scripts/ folder (postinstall would fail).
 node -e 'const p = require("./package.json"); delete p.scripts; process.stdout.write(JSON.stringify(p, null, 2) + "\n")' > "$out/package.json"
 cp -r catalog "$out/catalog"

@@ -94,7 +94,7 @@ fi
 # ---- the portal -----------------------------------------------------------------------------------------
 if [ -n "${POSTGRES_HOST:-}" ]; then
   # PostgreSQL: run as in production, the backend serving the built app on one port.
-  configs+=(--config "$root/app-config.production.yaml")
+  configs+=(--config "$root/app-config.production.yaml" --config "$root/app-config.guest.yaml")
   # app-config.production.yaml names the catalog files as the production layout has them (./catalog, from
   # the image's folder); this backend runs from packages/backend, so point it at the repository's files.
   catalog_config="$(mktemp "${TMPDIR:-/tmp}/js2-start-catalog.XXXXXX.yaml")"

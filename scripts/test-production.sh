@@ -66,7 +66,8 @@ free_port() {
 # backends migrating one empty database at the same moment can fail: knex's "relation knex_migrations already
 # exists"; the backend then exits and Kubernetes restarts it, see README "Production".)
 prefix="js2prod_$(date +%s)_$$_"
-configs=(--config app-config.yaml --config app-config.production.yaml)
+# the guest (app-config.guest.yaml) gives the test a token; production portals use app-config.oidc.yaml
+configs=(--config app-config.yaml --config app-config.production.yaml --config app-config.guest.yaml)
 cluster_env=()
 if [[ -n "${LOCAL_CLUSTER_URL:-}" && -f "${LOCAL_CLUSTER_TOKEN_FILE:-}" && -f "${LOCAL_CLUSTER_CA_FILE:-}" ]]; then
   cp "$root/app-config.local-cluster.yaml" "$work/app-config.local-cluster.yaml"

@@ -276,7 +276,7 @@ k() { kubectl --kubeconfig "$state/admin.kubeconfig" "$@"; }
 
 # ---- RBAC for Backstage ------------------------------------------------------
 say "applying Backstage read-only RBAC and token secret"
-k apply --server-side --field-manager=local-cluster -f "$here/rbac/backstage.yaml" >/dev/null
+k apply --server-side --force-conflicts --field-manager=local-cluster -f "$here/rbac/backstage.yaml" >/dev/null
 read_token() {
   local t=""
   for _ in $(seq 1 60); do
@@ -296,7 +296,7 @@ if ! token_works; then
   # E.g. the service-account key was regenerated: have the token controller issue a new token.
   say "stored Backstage token is not accepted; recreating the token secret"
   k -n backstage-system delete secret backstage-token --wait=true >/dev/null
-  k apply --server-side --field-manager=local-cluster -f "$here/rbac/backstage.yaml" >/dev/null
+  k apply --server-side --force-conflicts --field-manager=local-cluster -f "$here/rbac/backstage.yaml" >/dev/null
   read_token
   token_works || die "the Backstage token is not accepted by the API server"
 fi
