@@ -189,8 +189,13 @@ export function createClusterCollector(
       locator.stop();
       await syncing;
       await Promise.all([...watchers.keys()].map(remove));
-      if (leader && options.coordination)
-        await options.coordination.release().catch(() => {});
+      if (leader && options.coordination) {
+        // At shutdown the database may already be closing: give the release a second, never a hang.
+        await Promise.race([
+          options.coordination.release().catch(() => {}),
+          new Promise(resolve => setTimeout(resolve, 1000).unref?.()),
+        ]);
+      }
       leader = false;
     },
     clusterNames: () => [...names],

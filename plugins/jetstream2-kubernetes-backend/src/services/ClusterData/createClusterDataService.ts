@@ -226,7 +226,11 @@ export function createClusterDataService(
 
     async stop() {
       clearInterval(timer);
-      await this.persist();
+      // One last write, bounded: at shutdown the database may already be closing.
+      await Promise.race([
+        this.persist(),
+        new Promise(resolve => setTimeout(resolve, 2000).unref?.()),
+      ]);
     },
   };
 }
