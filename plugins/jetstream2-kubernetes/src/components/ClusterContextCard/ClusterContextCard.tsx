@@ -100,16 +100,18 @@ export const ClusterContextCard = ({ name }: { name: string }) => {
         Nodes
       </Typography>
       {nodes.length > 0 ? (
-        <Table<NodeSummary>
-          options={{
-            paging: false,
-            search: false,
-            toolbar: false,
-            padding: 'dense',
-          }}
-          columns={nodeColumns}
-          data={nodes.map(n => ({ ...n }))}
-        />
+        <div style={{ overflowX: 'auto' }}>
+          <Table<NodeSummary>
+            options={{
+              paging: false,
+              search: false,
+              toolbar: false,
+              padding: 'dense',
+            }}
+            columns={nodeColumns}
+            data={nodes.map(n => ({ ...n, id: n.name }))}
+          />
+        </div>
       ) : (
         <Typography variant="body2">The cluster reports no nodes.</Typography>
       )}

@@ -44,11 +44,22 @@ export const ComponentCards = ({ detail }: { detail: ClusterDetail }) => {
       container
       spacing={2}
       component="ul"
-      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+      style={{ listStyle: 'none', padding: 0, marginTop: 0, marginBottom: 0 }}
     >
       {componentFacts(detail).map(fact => (
-        <Grid item xs={12} sm={6} lg={3} key={fact.conceptId} component="li">
-          <Paper variant="outlined" style={{ padding: 12, height: '100%' }}>
+        <Grid
+          item
+          xs={12}
+          sm={6}
+          md={4}
+          xl={3}
+          key={fact.conceptId}
+          component="li"
+        >
+          <Paper
+            variant="outlined"
+            style={{ padding: 12, height: '100%', overflowWrap: 'anywhere' }}
+          >
             <Typography variant="subtitle2" component="h4">
               <Link to={links.concept(fact.conceptId)}>{fact.label}</Link>
             </Typography>

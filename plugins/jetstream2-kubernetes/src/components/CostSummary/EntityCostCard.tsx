@@ -31,12 +31,26 @@ export const EntityCostCard = ({ cost }: { cost: EntityCost }) => {
         {costLine(cost)}
       </Typography>
       {rows.length > 0 && (
-        <MuiTable size="small" aria-label="Cost by workload">
+        <MuiTable
+          size="small"
+          aria-label="Cost by workload"
+          style={{ tableLayout: 'fixed', width: '100%' }}
+        >
           <TableHead>
             <TableRow>
               <TableCell>Workload</TableCell>
-              <TableCell align="right">SU per hour</TableCell>
-              <TableCell align="right">Share</TableCell>
+              <TableCell
+                align="right"
+                style={{ width: '9em', whiteSpace: 'nowrap' }}
+              >
+                SU per hour
+              </TableCell>
+              <TableCell
+                align="right"
+                style={{ width: '6.5em', whiteSpace: 'nowrap' }}
+              >
+                Share
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -45,7 +59,7 @@ export const EntityCostCard = ({ cost }: { cost: EntityCost }) => {
                 <TableCell>
                   <OneLine
                     text={`${w.kind} ${w.namespace}/${w.name}`}
-                    maxWidth="32ch"
+                    maxWidth="100%"
                   />
                 </TableCell>
                 <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>

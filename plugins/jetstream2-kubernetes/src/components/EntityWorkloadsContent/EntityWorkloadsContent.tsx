@@ -55,11 +55,11 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
 
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12}>
+      <Grid item xs={12} style={{ minWidth: 0 }}>
         <LiveIndicator live={live} updatedAt={updatedAt} error={error} />
       </Grid>
       {clusters.some(c => c.unreachableSince) && (
-        <Grid item xs={12}>
+        <Grid item xs={12} style={{ minWidth: 0 }}>
           <StaleClusters clusters={clusters} />
         </Grid>
       )}
@@ -68,33 +68,30 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
           <ClusterErrorPanel cluster={c.cluster} error={c.error} />
         </Grid>
       ))}
-      <Grid item xs={12} md={8}>
-        <Grid container spacing={3} direction="column">
-          <Grid item>
-            {hasObjects ? (
-              <WorkloadsTable workloads={workloads} />
-            ) : (
-              <NoWorkloadsPanel data={value} />
-            )}
-          </Grid>
-        </Grid>
+      <Grid item xs={12} lg={8} style={{ minWidth: 0 }}>
+        {hasObjects ? (
+          <div style={{ overflowX: 'auto' }}>
+            <WorkloadsTable workloads={workloads} />
+          </div>
+        ) : (
+          <NoWorkloadsPanel data={value} />
+        )}
       </Grid>
-      <Grid item xs={12} md={4}>
-        <Grid container spacing={3} direction="column">
-          <Grid item>
-            <RecommendedGuides
-              recommendations={value.recommendedGuides ?? []}
-            />
-          </Grid>
-          {value.cost && (
-            <Grid item>
-              <EntityCostCard cost={value.cost} />
-            </Grid>
-          )}
-        </Grid>
+      <Grid item xs={12} lg={4} style={{ minWidth: 0 }}>
+        {/* A block stack: its cards take the column's width, whatever their content. */}
+        <div
+          style={{
+            display: 'grid',
+            gap: 24,
+            gridTemplateColumns: 'minmax(0, 1fr)',
+          }}
+        >
+          <RecommendedGuides recommendations={value.recommendedGuides ?? []} />
+          {value.cost && <EntityCostCard cost={value.cost} />}
+        </div>
       </Grid>
       {hasObjects && (
-        <Grid item xs={12}>
+        <Grid item xs={12} style={{ minWidth: 0 }}>
           <PodsSection
             clusters={answered}
             events={events ?? []}
@@ -114,7 +111,7 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
         </Grid>
       )}
       {events && (
-        <Grid item xs={12}>
+        <Grid item xs={12} style={{ minWidth: 0 }}>
           <EventsTable
             title="Events"
             events={events}
@@ -123,7 +120,7 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
         </Grid>
       )}
       {concepts.length > 0 && (
-        <Grid item xs={12}>
+        <Grid item xs={12} style={{ minWidth: 0 }}>
           <Typography variant="h5" component="h2" gutterBottom>
             What these objects are
           </Typography>
@@ -131,17 +128,21 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
         </Grid>
       )}
       {answered.length > 0 && (
-        <Grid item xs={12}>
+        <Grid item xs={12} style={{ minWidth: 0 }}>
           <Typography variant="h5" component="h2" gutterBottom>
             Where it runs
           </Typography>
-          <Grid container spacing={3} direction="column">
+          <div
+            style={{
+              display: 'grid',
+              gap: 24,
+              gridTemplateColumns: 'minmax(0, 1fr)',
+            }}
+          >
             {answered.map(c => (
-              <Grid item key={c.cluster}>
-                <ClusterContextCard name={c.cluster} />
-              </Grid>
+              <ClusterContextCard key={c.cluster} name={c.cluster} />
             ))}
-          </Grid>
+          </div>
         </Grid>
       )}
     </Grid>

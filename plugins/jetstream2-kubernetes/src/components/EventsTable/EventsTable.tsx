@@ -13,7 +13,7 @@ const useStyles = makeStyles(theme => ({
     whiteSpace: 'nowrap',
   },
   warning: { color: theme.palette.warning.dark, fontWeight: 600 },
-  message: { overflowWrap: 'anywhere', minWidth: '20ch' },
+  message: { overflowWrap: 'anywhere', minWidth: '24ch', display: 'block' },
 }));
 
 interface EventRow extends ObjectEvent {
@@ -86,7 +86,7 @@ export const EventsTable = ({
     {
       title: 'Reason',
       field: 'reason',
-      render: row => <OneLine text={row.reason} maxWidth="22ch" />,
+      render: row => <OneLine text={row.reason} maxWidth="18ch" />,
     },
     ...(showObject
       ? [
@@ -96,7 +96,7 @@ export const EventsTable = ({
             render: (row: EventRow) => (
               <OneLine
                 text={`${row.objectText} (${row.cluster})`}
-                maxWidth="34ch"
+                maxWidth="26ch"
               />
             ),
           },
@@ -119,19 +119,23 @@ export const EventsTable = ({
     },
   ];
   return (
-    <Table<EventRow>
-      title={title}
-      options={{
-        paging: rows.length > 20,
-        pageSize: 20,
-        search: false,
-        toolbar: Boolean(title),
-        padding: 'dense',
-        rowStyle: (row: EventRow) =>
-          isWarning(row) ? { backgroundColor: 'rgba(255, 152, 0, 0.08)' } : {},
-      }}
-      columns={columns}
-      data={rows}
-    />
+    <div style={{ overflowX: 'auto' }}>
+      <Table<EventRow>
+        title={title}
+        options={{
+          paging: rows.length > 20,
+          pageSize: 20,
+          search: false,
+          toolbar: Boolean(title),
+          padding: 'dense',
+          rowStyle: (row: EventRow) =>
+            isWarning(row)
+              ? { backgroundColor: 'rgba(255, 152, 0, 0.08)' }
+              : {},
+        }}
+        columns={columns}
+        data={rows}
+      />
+    </div>
   );
 };

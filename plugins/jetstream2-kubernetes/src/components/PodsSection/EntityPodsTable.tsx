@@ -11,7 +11,7 @@ import { OneLine, VerdictStatus } from '../common/VerdictStatus';
 const useStyles = makeStyles({
   // Upstream's drawer button shows the name; keep it on one line (the drawer itself is a portal).
   name: {
-    maxWidth: '34ch',
+    maxWidth: '28ch',
     '& *': {
       whiteSpace: 'nowrap',
       overflow: 'hidden',
@@ -121,7 +121,7 @@ export const EntityPodsTable = ({
     {
       title: 'Node',
       field: 'node',
-      render: row => <OneLine text={row.node} maxWidth="20ch" />,
+      render: row => <OneLine text={row.node} maxWidth="18ch" />,
     },
     {
       title: 'Events',

@@ -1,5 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import { Grid, Typography } from '@material-ui/core';
+import { Typography } from '@material-ui/core';
 import {
   detectErrors,
   type ClusterObjects,
@@ -60,13 +60,20 @@ export const PodsSection = ({
     detected = new Map();
   }
   return (
-    <Grid container spacing={2} direction="column">
+    // A grid stack, not a column flexbox: wide tables scroll inside their card instead of widening it.
+    <div
+      style={{
+        display: 'grid',
+        gap: 16,
+        gridTemplateColumns: 'minmax(0, 1fr)',
+      }}
+    >
       {withObjects.map((c, i) => {
         const pods = podsOf(c);
         const errors = detected.get(c.cluster) ?? [];
         const withErrors = podNamesWithErrors(errors);
         return (
-          <Grid item key={c.cluster}>
+          <div key={c.cluster}>
             <ClusterContext.Provider value={objects[i].cluster}>
               <DetectedErrorsContext.Provider value={errors}>
                 <PodNamesWithErrorsContext.Provider value={withErrors}>
@@ -76,13 +83,15 @@ export const PodsSection = ({
                     noPadding
                   >
                     {pods.length > 0 ? (
-                      <EntityPodsTable
-                        cluster={c.cluster}
-                        pods={pods}
-                        errors={errors}
-                        events={events.filter(e => e.cluster === c.cluster)}
-                        extraColumns={extraColumns?.(c.cluster)}
-                      />
+                      <div style={{ overflowX: 'auto' }}>
+                        <EntityPodsTable
+                          cluster={c.cluster}
+                          pods={pods}
+                          errors={errors}
+                          events={events.filter(e => e.cluster === c.cluster)}
+                          extraColumns={extraColumns?.(c.cluster)}
+                        />
+                      </div>
                     ) : (
                       <Typography style={{ padding: 16 }}>
                         No pods of this entity run on {c.cluster}.
@@ -96,16 +105,18 @@ export const PodsSection = ({
                   >
                     All objects on {c.cluster}
                   </Typography>
-                  <Cluster
-                    clusterObjects={objects[i]}
-                    podsWithErrors={withErrors}
-                  />
+                  <div style={{ overflowX: 'auto' }}>
+                    <Cluster
+                      clusterObjects={objects[i]}
+                      podsWithErrors={withErrors}
+                    />
+                  </div>
                 </PodNamesWithErrorsContext.Provider>
               </DetectedErrorsContext.Provider>
             </ClusterContext.Provider>
-          </Grid>
+          </div>
         );
       })}
-    </Grid>
+    </div>
   );
 };

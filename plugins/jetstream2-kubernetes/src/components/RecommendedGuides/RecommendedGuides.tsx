@@ -41,7 +41,7 @@ export const RecommendedGuides = ({
       title="Recommended guides"
       subheader="Chosen from this service's live objects"
     >
-      <List dense disablePadding>
+      <List dense disablePadding style={{ overflowWrap: 'anywhere' }}>
         {recommendations.map(rec => {
           const guide = getGuide(rec.guideId);
           const title = guide?.title ?? rec.guideId;

@@ -17,11 +17,15 @@ export const WorkloadsTable = ({ workloads }: { workloads: WorkloadRow[] }) => {
       render: row => {
         const concept = conceptsForKind(row.kind)[0];
         return concept ? (
-          <Link to={links.concept(concept.id)} title={`What is a ${row.kind}?`}>
+          <Link
+            to={links.concept(concept.id)}
+            title={`What is a ${row.kind}?`}
+            style={{ whiteSpace: 'nowrap' }}
+          >
             {row.kind}
           </Link>
         ) : (
-          row.kind || '–'
+          <span style={{ whiteSpace: 'nowrap' }}>{row.kind || '–'}</span>
         );
       },
     },
@@ -76,7 +80,10 @@ export const WorkloadsTable = ({ workloads }: { workloads: WorkloadRow[] }) => {
         padding: 'dense',
       }}
       columns={columns}
-      data={workloads.map(w => ({ ...w }))}
+      data={workloads.map(w => ({
+        ...w,
+        id: `${w.kind}/${w.namespace}/${w.name}`,
+      }))}
     />
   );
 };
