@@ -52,6 +52,8 @@ else
 fi
 
 run_step "type check (tsc)" tsc
+run_step "lint (eslint, every package)" backstage-cli repo lint
+run_step "format check (prettier)" prettier --check .
 run_step "local control plane: Go unit tests" bash -c 'cd tools/local-cluster && go test -v ./... > "$0/go-test.txt" 2>&1; s=$?; grep -E "^(ok|FAIL|---)" "$0/go-test.txt"; exit $s' "$results"
 run_step "local control plane: smoke test (schedule, scale, seed, token, clean stop)" bash tools/local-cluster/smoke.sh
 run_step "local control plane: start" bash tools/local-cluster/start.sh --state-dir "$LOCAL_CLUSTER_DIR" --port "$LOCAL_CLUSTER_PORT"

@@ -281,6 +281,8 @@ describe('jetstream2KubernetesPlugin wired with upstream kubernetes, on the real
         ),
     );
     const body = res.body;
+    // a large view goes out compressed once per data version
+    expect(res.headers['content-encoding']).toBe('gzip');
     expect(body.selector).toEqual({
       labelSelector: 'backstage.io/kubernetes-id=wired-app',
       namespace: ns,

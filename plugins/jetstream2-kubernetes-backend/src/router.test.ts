@@ -27,6 +27,7 @@ function makeApp(
     getEntityWorkloadsView: jest.fn().mockResolvedValue({
       etag: '"v1"',
       body: JSON.stringify({ entityRef: 'component:default/x' }),
+      gzipped: () => Buffer.from(''),
     }),
     selectForEntity: jest.fn(),
     watchedEntities: jest.fn(),

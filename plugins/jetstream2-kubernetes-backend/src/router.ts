@@ -85,15 +85,30 @@ function sendWithEtag(
   res: express.Response,
   body: string,
   etag = `"${createHash('sha1').update(body).digest('base64url')}"`,
+  gzipped?: () => Buffer,
 ) {
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', 'private, no-cache');
+  res.setHeader('Vary', 'Accept-Encoding');
   const match = req.headers['if-none-match'];
   if (match && match.split(',').some(t => t.trim() === etag)) {
     res.status(304).end();
     return;
   }
-  res.type('application/json').send(body);
+  res.type('application/json');
+  // A cached view is compressed once and sent as it is (the compression middleware leaves encoded bodies).
+  if (
+    gzipped &&
+    body.length > 1024 &&
+    req.acceptsEncodings('gzip') === 'gzip'
+  ) {
+    const buffer = gzipped();
+    res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', String(buffer.length));
+    res.end(buffer);
+    return;
+  }
+  res.send(body);
 }
 
 function zodMessage(error: z.ZodError): string {
@@ -189,7 +204,7 @@ export async function createRouter(
     const view = await entityWorkloads.getEntityWorkloadsView(parsed.data, {
       credentials,
     });
-    sendWithEtag(req, res, view.body, view.etag);
+    sendWithEtag(req, res, view.body, view.etag, view.gzipped);
   });
 
   router.get('/entities/:namespace/:kind/:name/logs', async (req, res) => {

@@ -31,6 +31,7 @@ import {
   type ObjectEvent,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { ClusterCollector } from '../ClusterCollector/types';
 import {
   eventsOf,
@@ -293,7 +294,12 @@ export function createEntityWorkloadsService(
     const response = compute(entityRef, selectorInfo);
     const body = JSON.stringify(response);
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-    const fresh = { etag, body };
+    let gz: Buffer | undefined;
+    const fresh: EntityWorkloadsView = {
+      etag,
+      body,
+      gzipped: () => (gz ??= gzipSync(body, { level: 6 })),
+    };
     views.set(entityRef, { key, view: fresh });
     return { view: fresh, response };
   }

@@ -12,6 +12,8 @@ import type {
 export interface EntityWorkloadsView {
   etag: string;
   body: string;
+  /** The body gzip-compressed, made once per view (large views are mostly the pods' JSON). */
+  gzipped(): Buffer;
 }
 
 /** An entity's objects in one cluster, read from the collector's cache. */
