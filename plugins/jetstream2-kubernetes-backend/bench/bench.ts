@@ -310,6 +310,23 @@ async function createWorkload(cluster: Cluster) {
       metadata: { name: nsName(n) },
     });
   }
+  // Pods are admitted only once the service-account controller made each namespace's "default" account.
+  const deadline = Date.now() + 60_000;
+  for (let n = 0; n < NAMESPACES; n++) {
+    for (;;) {
+      const list = await cluster.admin(
+        'GET',
+        `/api/v1/namespaces/${nsName(n)}/serviceaccounts`,
+      );
+      if ((list.items ?? []).some((sa: any) => sa.metadata?.name === 'default'))
+        break;
+      if (Date.now() > deadline)
+        throw new Error(
+          `No default service account in ${nsName(n)} after 60 s`,
+        );
+      await new Promise(r => setTimeout(r, 200));
+    }
+  }
   // pod i: namespace i / (PODS / NAMESPACES), entity i % ENTITIES; then bench-fifty's pods
   const perNs = Math.ceil(PODS / NAMESPACES);
   const pods: Array<ReturnType<typeof pod>> = [];

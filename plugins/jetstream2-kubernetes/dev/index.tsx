@@ -13,7 +13,7 @@ import {
   FakeJetstream2KubernetesApi,
   annotatedEntity,
   plainEntity,
-} from '../src/testUtils';
+} from '../src/__testUtils__';
 
 // A harness over the fake API: `npx backstage-cli package start` in this folder.
 createDevApp()

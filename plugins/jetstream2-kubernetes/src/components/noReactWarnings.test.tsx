@@ -4,8 +4,8 @@ import {
   FakeJetstream2KubernetesApi,
   annotatedEntity,
   trainingWorkloadsResponse,
-} from '../testUtils';
-import { renderWithApi } from '../testUtils/render';
+} from '../__testUtils__';
+import { renderWithApi } from '../__testUtils__/render';
 import { EntityOverviewCard } from './EntityOverviewCard';
 import { EntityWorkloadsContent } from './EntityWorkloadsContent';
 import { Jetstream2KubernetesPage } from './Jetstream2KubernetesPage';

@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { clusterDetail } from '../../testUtils';
+import { clusterDetail } from '../../__testUtils__';
 import { CapacityChart } from './CapacityChart';
 
 describe('CapacityChart', () => {

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
-import { clusterDetail } from '../../testUtils';
-import { renderWithApi } from '../../testUtils/render';
+import { clusterDetail } from '../../__testUtils__';
+import { renderWithApi } from '../../__testUtils__/render';
 import { ComponentCards } from './ComponentCards';
 
 describe('ComponentCards', () => {

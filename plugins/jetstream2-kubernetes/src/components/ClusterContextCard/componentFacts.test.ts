@@ -1,4 +1,4 @@
-import { clusterDetail } from '../../testUtils';
+import { clusterDetail } from '../../__testUtils__';
 import { componentFacts } from './componentFacts';
 
 describe('componentFacts', () => {
@@ -73,17 +73,18 @@ describe('componentFacts', () => {
 
   it('names NotReady nodes and stale heartbeats on every node component', () => {
     const facts = byId(
-      withNodes((_n, i) =>
-        i === 1
-          ? {
+      withNodes(
+        (_n, i) =>
+          [
+            {},
+            {
               ready: false,
               conditions: [
                 { type: 'Ready', status: 'False', reason: 'KubeletNotReady' },
               ],
-            }
-          : i === 2
-          ? { heartbeatAt: '2025-01-01T11:50:00Z' }
-          : {},
+            },
+            { heartbeatAt: '2025-01-01T11:50:00Z' },
+          ][i] ?? {},
       ),
     );
     const expected = [

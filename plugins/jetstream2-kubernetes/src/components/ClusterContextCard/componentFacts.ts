@@ -168,12 +168,7 @@ export function componentFacts(detail: ClusterDetail): ComponentFact[] {
       conceptId: 'etcd',
       label: 'etcd (cluster store)',
       healthy: etcdChecks.length > 0 ? etcdChecks.every(c => c.ok) : undefined,
-      fact:
-        etcdChecks.length > 0
-          ? etcdChecks.every(c => c.ok)
-            ? 'The API server reaches etcd'
-            : 'The API server reports etcd failing'
-          : 'Not reported by the API server',
+      fact: etcdFact(etcdChecks),
     },
     lease('kube-scheduler', 'scheduler', 'Scheduler'),
     lease(
@@ -182,4 +177,11 @@ export function componentFacts(detail: ClusterDetail): ComponentFact[] {
       'Controller manager',
     ),
   ];
+}
+
+function etcdFact(checks: { ok: boolean }[]): string {
+  if (checks.length === 0) return 'Not reported by the API server';
+  return checks.every(c => c.ok)
+    ? 'The API server reaches etcd'
+    : 'The API server reports etcd failing';
 }

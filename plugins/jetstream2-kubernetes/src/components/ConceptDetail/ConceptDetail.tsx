@@ -64,11 +64,7 @@ export const ConceptDetail = () => {
           {(concept.kinds ?? []).length > 0 && (
             <Typography variant="body1" paragraph>
               Kinds: {concept.kinds.join(', ')}.{' '}
-              {clusters.loading
-                ? 'Counting live objects…'
-                : clusters.error
-                ? 'Live count unavailable.'
-                : `${live ?? 0} live across the portal's clusters.`}
+              {liveCountText(clusters.loading, clusters.error, live)}
             </Typography>
           )}
           <Typography variant="h6" component="h3">
@@ -108,3 +104,13 @@ export const ConceptDetail = () => {
     </Grid>
   );
 };
+
+function liveCountText(
+  loading: boolean,
+  error: unknown,
+  live: number | undefined,
+): string {
+  if (loading) return 'Counting live objects…';
+  if (error) return 'Live count unavailable.';
+  return `${live ?? 0} live across the portal's clusters.`;
+}

@@ -5,8 +5,8 @@ import {
   emptyWorkloadsResponse,
   plainEntity,
   trainingWorkloadsResponse,
-} from '../../testUtils';
-import { renderWithApi } from '../../testUtils/render';
+} from '../../__testUtils__';
+import { renderWithApi } from '../../__testUtils__/render';
 import { EntityOverviewCard } from './EntityOverviewCard';
 
 describe('EntityOverviewCard', () => {

@@ -7,8 +7,8 @@ import {
   emptyWorkloadsResponse,
   plainEntity,
   trainingWorkloadsResponse,
-} from '../../testUtils';
-import { renderWithApi } from '../../testUtils/render';
+} from '../../__testUtils__';
+import { renderWithApi } from '../../__testUtils__/render';
 import { EntityWorkloadsContent } from './EntityWorkloadsContent';
 
 // The first render transforms and loads the lazily imported page on a cold jest cache, which can take

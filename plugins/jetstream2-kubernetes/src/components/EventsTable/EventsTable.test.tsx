@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { workloadsResponse } from '../../testUtils';
+import { workloadsResponse } from '../../__testUtils__';
 import { EventsTable } from './EventsTable';
 
 describe('EventsTable', () => {

@@ -17,7 +17,7 @@ import { rootRouteRef } from '../../routes';
 import {
   emptyWorkloadsResponse,
   FakeJetstream2KubernetesApi,
-} from '../../testUtils';
+} from '../../__testUtils__';
 import { HomePageCard } from './HomePageCard';
 
 const service = (name: string, title: string): Entity => ({

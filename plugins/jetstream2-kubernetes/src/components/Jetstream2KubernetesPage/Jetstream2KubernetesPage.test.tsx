@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FakeJetstream2KubernetesApi } from '../../testUtils';
-import { renderWithApi } from '../../testUtils/render';
+import { FakeJetstream2KubernetesApi } from '../../__testUtils__';
+import { renderWithApi } from '../../__testUtils__/render';
 import { Route, Routes } from 'react-router-dom';
 import { Jetstream2KubernetesPage } from './Jetstream2KubernetesPage';
 

@@ -161,6 +161,8 @@ export const PodLogsDialog = ({
           <pre
             className={classes.log}
             aria-label={`Log of ${container}`}
+            // a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
             tabIndex={0}
           >
             {logs.value || 'The log is empty.'}

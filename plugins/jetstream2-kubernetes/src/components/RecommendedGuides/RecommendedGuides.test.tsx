@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { renderWithApi } from '../../testUtils/render';
+import { renderWithApi } from '../../__testUtils__/render';
 import { RecommendedGuides } from './RecommendedGuides';
 
 describe('RecommendedGuides', () => {
