@@ -35,7 +35,9 @@ if (pw) {
   failed += (s.unexpected || 0) + (s.flaky || 0);
   skipped += s.skipped || 0;
   console.log(
-    `playwright: ${s.expected || 0} passed, ${(s.unexpected || 0) + (s.flaky || 0)} failed`,
+    `playwright: ${s.expected || 0} passed, ${
+      (s.unexpected || 0) + (s.flaky || 0)
+    } failed`,
   );
 } else {
   console.log('playwright: no report');
@@ -63,5 +65,9 @@ if (fs.existsSync(stepsFile)) {
 }
 
 if (passed === 0) failed += 1; // a run that ran no test is not a pass
-console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(
+  `\n${passed} passed, ${failed} failed${
+    skipped ? `, ${skipped} skipped` : ''
+  }`,
+);
 process.exit(failed > 0 || failedSteps > 0 ? 1 : 0);

@@ -15,6 +15,7 @@ import { useClusterDetails, useConcepts } from '../../hooks';
 import { guideTitle } from '../common/catalogue';
 import { countForKinds, sumWorkloadCounts } from '../common/liveCounts';
 import { usePluginLinks } from '../common/links';
+import { useReadableLabel } from '../common/readableLabel';
 
 const ConceptCard = ({
   concept,
@@ -60,6 +61,7 @@ const ConceptCard = ({
 
 /** Every concept, grouped by category, with how many objects of its kind the portal sees live. */
 export const ConceptGlossary = () => {
+  const labelClasses = useReadableLabel();
   const concepts = useConcepts();
   const clusters = useClusterDetails();
   const [filter, setFilter] = useState('');
@@ -103,6 +105,7 @@ export const ConceptGlossary = () => {
           fullWidth
           variant="outlined"
           size="small"
+          InputLabelProps={{ className: labelClasses.label }}
           id="concepts-text-filter"
           label="Filter concepts"
           value={filter}

@@ -12,7 +12,12 @@ const useStyles = makeStyles(theme => ({
     gap: 4,
     whiteSpace: 'nowrap',
   },
-  warning: { color: theme.palette.warning.dark, fontWeight: 600 },
+  // the theme's warning.dark lacks contrast on the tinted row: a darker amber reads at 4.5:1 or better
+  warning: {
+    color:
+      theme.palette.type === 'dark' ? theme.palette.warning.light : '#7a4100',
+    fontWeight: 600,
+  },
   message: { overflowWrap: 'anywhere', minWidth: '24ch', display: 'block' },
 }));
 

@@ -10,9 +10,11 @@ import { useSearchParams } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { useConcepts, useGuides } from '../../hooks';
 import { GuideCard, sourceLabel } from './GuideCard';
+import { useReadableLabel } from '../common/readableLabel';
 
 /** Every guide, filtered by concept, source and free text; the filters live in the URL. */
 export const GuidesLibrary = () => {
+  const labelClasses = useReadableLabel();
   const [params, setParams] = useSearchParams();
   const concept = params.get('concept') ?? '';
   const source = (params.get('source') ?? '') as GuideSource | '';
@@ -46,6 +48,7 @@ export const GuidesLibrary = () => {
           fullWidth
           variant="outlined"
           size="small"
+          InputLabelProps={{ className: labelClasses.label }}
           id="guides-concept-filter"
           label="Concept"
           value={concept}
@@ -68,6 +71,7 @@ export const GuidesLibrary = () => {
           fullWidth
           variant="outlined"
           size="small"
+          InputLabelProps={{ className: labelClasses.label }}
           id="guides-source-filter"
           label="Source"
           value={source}
@@ -86,6 +90,7 @@ export const GuidesLibrary = () => {
           fullWidth
           variant="outlined"
           size="small"
+          InputLabelProps={{ className: labelClasses.label }}
           id="guides-text-filter"
           label="Search guides"
           placeholder="e.g. Manila, GPU, credentials"

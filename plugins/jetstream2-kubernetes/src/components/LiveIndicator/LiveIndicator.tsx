@@ -71,7 +71,7 @@ export const LiveIndicator = ({
   return (
     <Typography
       variant="caption"
-      color="textSecondary"
+      color="textPrimary"
       component="span"
       className={classes.root}
       data-testid="live-indicator"
