@@ -122,3 +122,30 @@ test('a pod that starts crash-looping brings its guide onto the open tab', async
     kubectl('-n', 'binder', 'rollout', 'undo', 'deployment', 'binder');
   }
 });
+
+test("the crash-looping worker's logs open from the tab, with the previous run's error, and the tab shows its cost", async ({
+  page,
+}) => {
+  const sciencePath = '/catalog/default/component/science-api';
+  await signIn(page);
+  await page.goto(sciencePath);
+  await kubernetesTab(page, sciencePath).click();
+  // what the service costs, in SU
+  await expect(page.getByText('What it costs')).toBeVisible();
+  await expect(page.getByText(/SU per hour/).first()).toBeVisible();
+  // the seeded worker crash-loops: open its logs through our backend (not upstream's proxy)
+  await page
+    .getByRole('button', { name: /^Logs of worker-/ })
+    .first()
+    .click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText(/^Logs of worker-/)).toBeVisible();
+  await dialog
+    .getByRole('checkbox', { name: 'Previous run (before the last restart)' })
+    .check();
+  const log = dialog.getByLabel(/^Log of /);
+  await expect(
+    log,
+    "the previous run's log should end with the error that made the worker exit",
+  ).toContainText('ConnectionError', { timeout: 30_000 });
+});

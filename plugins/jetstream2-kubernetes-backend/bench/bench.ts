@@ -491,6 +491,8 @@ function call(
         headers: {
           Authorization: AUTH,
           Accept: 'application/json',
+          // as a browser does: large answers travel compressed
+          'Accept-Encoding': 'gzip',
           ...extraHeaders,
           ...(data
             ? {
@@ -615,6 +617,8 @@ async function waitCollected(b: Backend, pods: number, timeoutMs: number) {
 
 interface Series {
   label: string;
+  /** p50 of the warm-up views (for series (1): each entity's first view, computed and cached). */
+  coldP50: number;
   p50: number;
   p95: number;
   mean: number;
@@ -635,7 +639,9 @@ async function series(
   fn: (name: string) => Promise<Answer>,
   okStatus = 200,
 ): Promise<Series> {
-  for (let i = 0; i < warmup; i++) await fn(names[i % names.length]);
+  const cold: number[] = [];
+  for (let i = 0; i < warmup; i++)
+    cold.push((await fn(names[i % names.length])).ms);
   loadAtSeries.push(os.loadavg()[0]);
   const before = await listCount(cluster);
   const times: number[] = [];
@@ -652,6 +658,10 @@ async function series(
   const sorted = [...times].sort((x, y) => x - y);
   const s: Series = {
     label,
+    coldP50: pct(
+      [...cold].sort((x, y) => x - y),
+      50,
+    ),
     p50: pct(sorted, 50),
     p95: pct(sorted, 95),
     mean: times.reduce((x, y) => x + y, 0) / times.length,
@@ -733,11 +743,13 @@ async function main() {
   log(`A holds every pod: rss ${mb(memAfter.rss)}`);
 
   // --- series on A
+  // The warm-up views each entity once (computing and caching its view); the series then measures what a
+  // page's repeated views and refetches cost. The warm-up's p50 is the first view after a change.
   const s1 = await series(
     '(1) A: our GET .../entities/.../workloads',
     cluster,
     entityNames.slice(0, VIEWS),
-    10,
+    VIEWS,
     n => ours(a, n),
   );
   const s2 = await series(
@@ -839,6 +851,9 @@ async function main() {
     `RSS with backend B (started after A stopped, same process): ${mb(
       memBStart.rss,
     )} before -> ${mb(memB.rss)} once its collector held the pods`,
+    `(1) A, first view of each entity after a change (computed, then cached): p50 ${s1.coldP50.toFixed(
+      2,
+    )} ms`,
     '',
     'targets:',
     `  our p50 <= 2 ms                                   ${s1.p50.toFixed(
