@@ -55,7 +55,7 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() {
   local p
   for _ in $(seq 1 100); do
-    p=$((30000 + RANDOM % 9000))
+    p=$((21000 + RANDOM % 9000))  # below the ephemeral range (32768+)
     port_free "$p" && { echo "$p"; return 0; }
   done
   return 1

@@ -41,7 +41,9 @@ function portFree(port: number): Promise<boolean> {
 /** An API port P with P and P+1000..P+1003 free (the local cluster's derived ports). */
 export async function findFreeClusterPort(): Promise<number> {
   for (let i = 0; i < 50; i++) {
-    const p = 20000 + Math.floor(Math.random() * 20000);
+    // Below Linux's ephemeral range (32768+), where outgoing connections could take a port between the
+    // check and the start.
+    const p = 20000 + Math.floor(Math.random() * 11000);
     const all = await Promise.all(
       [p, p + 1000, p + 1001, p + 1002, p + 1003].map(portFree),
     );
