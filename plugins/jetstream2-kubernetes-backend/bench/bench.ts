@@ -37,6 +37,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { jetstream2KubernetesPlugin } from '../src/plugin';
 import { findFreeClusterPort } from '../src/testing/localCluster';
@@ -508,11 +509,14 @@ function call(
         res.on('end', () => {
           const ms = Number(process.hrtime.bigint() - t0) / 1e6;
           const buf = Buffer.concat(chunks);
+          // bytes as they travelled; text decompressed for the checks
+          const plain =
+            res.headers['content-encoding'] === 'gzip' ? gunzipSync(buf) : buf;
           resolve({
             status: res.statusCode ?? 0,
             ms,
             bytes: buf.length,
-            text: buf.toString('utf8'),
+            text: plain.toString('utf8'),
             etag: res.headers.etag,
           });
         });
