@@ -9,7 +9,6 @@ import {
 } from '@material-ui/core';
 import type { EntityCost } from '@internal/plugin-jetstream2-kubernetes-common';
 import { formatSu } from '../common/format';
-import { OneLine } from '../common/VerdictStatus';
 
 /** "12 SU per hour · 8,760 SU per month". */
 export function costLine(cost: { suPerHour: number; suPerMonth: number }) {
@@ -56,11 +55,14 @@ export const EntityCostCard = ({ cost }: { cost: EntityCost }) => {
           <TableBody>
             {rows.map(w => (
               <TableRow key={`${w.kind}/${w.namespace}/${w.name}`}>
-                <TableCell>
-                  <OneLine
-                    text={`${w.kind} ${w.namespace}/${w.name}`}
-                    maxWidth="100%"
-                  />
+                <TableCell style={{ overflowWrap: 'anywhere' }}>
+                  {/* wraps in the narrow side column rather than cutting the name to "De…" */}
+                  <span title={`${w.kind} ${w.namespace}/${w.name}`}>
+                    {w.name}
+                  </span>{' '}
+                  <Typography variant="caption" color="textSecondary">
+                    {w.kind}
+                  </Typography>
                 </TableCell>
                 <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
                   {formatSu(w.suPerHour)}

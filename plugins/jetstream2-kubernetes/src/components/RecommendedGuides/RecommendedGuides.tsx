@@ -56,7 +56,12 @@ export const RecommendedGuides = ({
               </ListItemIcon>
               <ListItemText
                 disableTypography
-                style={{ minWidth: 0 }}
+                // the app's theme makes list texts one line; titles and reasons wrap inside the card here
+                style={{
+                  minWidth: 0,
+                  whiteSpace: 'normal',
+                  overflow: 'visible',
+                }}
                 primary={
                   <Typography variant="subtitle2" component="h3">
                     <Link to={links.guide(rec.guideId)}>{title}</Link>
