@@ -15,7 +15,10 @@ import {
   compareSeverity,
   computeConceptPresence,
   entityCost,
+  entityResources,
   entitySelector,
+  isNodeReady,
+  nodeFlavorOf,
   evaluateInsights,
   HOURS_PER_MONTH,
   jetstream2KubernetesWorkloadsReadPermission,
@@ -178,9 +181,9 @@ export function createEntityWorkloadsService(
   function compute(
     entityRef: string,
     selectorInfo: ReturnType<typeof parseSelector>,
+    selections: EntityClusterSelection[],
   ): EntityWorkloadsResponse {
-    const { selector, requirements } = selectorInfo;
-    const selections = selectAll(requirements, selector.namespace);
+    const { selector } = selectorInfo;
     const clusters: ClusterWorkloads[] = [];
     const events: ObjectEvent[] = [];
     const byCluster: EntityCost['byCluster'] = [];
@@ -262,12 +265,42 @@ export function createEntityWorkloadsService(
     };
   }
 
-  /** The data versions of every cluster: a view computed for one key is valid until any of them moves. */
-  function versionKey(): string {
-    return collector
-      .clusterNames()
-      .map(n => `${n}:${collector.watcher(n)?.version() ?? -1}`)
-      .join(',');
+  /**
+   * What an entity's view is made of: its objects' resource versions, their events, the node facts it reads
+   * (readiness, flavor, allocatable) and its clusters' status. Churn elsewhere in a cluster (other
+   * services' pods, kubelet heartbeats, metrics) leaves the key, and so the cached view, unchanged.
+   */
+  function viewKey(
+    selectorText: string,
+    selections: EntityClusterSelection[],
+  ): string {
+    const h = createHash('sha1').update(selectorText);
+    for (const sel of selections) {
+      h.update(
+        `|${sel.cluster}|${sel.status}|${sel.error?.message ?? ''}|${
+          sel.unreachableSince ?? ''
+        }|${sel.collectedAt ? 'collected' : ''}`,
+      );
+      const index = collector.watcher(sel.cluster)?.index;
+      for (const def of entityResources) {
+        for (const o of sel.objects[def.key] ?? []) {
+          const { namespace, name = '', resourceVersion } = o.metadata ?? {};
+          h.update(`${def.key}/${namespace}/${name}@${resourceVersion}`);
+          for (const e of index?.eventsAbout(def.kind, namespace, name) ?? []) {
+            h.update(`e@${e.metadata?.resourceVersion}`);
+          }
+        }
+      }
+      for (const n of index?.list('nodes') ?? []) {
+        h.update(
+          `n${n.metadata?.name}:${isNodeReady(n)}:${Boolean(
+            n.spec?.unschedulable,
+          )}:${nodeFlavorOf(n)}:${JSON.stringify(n.status?.allocatable)}`,
+        );
+      }
+      h.update(`sc${index?.typeVersion('storageClasses') ?? -1}`);
+    }
+    return h.digest('base64url');
   }
 
   async function view(
@@ -286,12 +319,19 @@ export function createEntityWorkloadsService(
       selectorInfo.requirements,
       selectorInfo.selector.namespace,
     );
-    const key = `${versionKey()}|${selectorInfo.selector.labelSelector}|${
-      selectorInfo.selector.namespace ?? ''
-    }`;
+    const selections = selectAll(
+      selectorInfo.requirements,
+      selectorInfo.selector.namespace,
+    );
+    const key = viewKey(
+      `${selectorInfo.selector.labelSelector}|${
+        selectorInfo.selector.namespace ?? ''
+      }`,
+      selections,
+    );
     const hit = views.get(entityRef);
     if (hit && hit.key === key) return { view: hit.view };
-    const response = compute(entityRef, selectorInfo);
+    const response = compute(entityRef, selectorInfo, selections);
     const body = JSON.stringify(response);
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     let gz: Buffer | undefined;
