@@ -1,24 +1,7 @@
-import { render, screen } from '@testing-library/react';
-import App from '../../App';
+import { screen } from '@testing-library/react';
+import { renderApp } from './__testUtils__/renderApp';
 
 // The app reads its config once per module registry, hence a file of its own (see signIn.test.tsx).
-
-function renderApp(auth: object) {
-  process.env = {
-    NODE_ENV: 'test',
-    APP_CONFIG: [
-      {
-        data: {
-          app: { title: 'Jetstream2 Kubernetes Portal' },
-          backend: { baseUrl: 'http://localhost:7007' },
-          auth,
-        },
-        context: 'test',
-      },
-    ] as any,
-  };
-  render(App.createRoot());
-}
 
 // The first render of the whole app takes a while on a busy 2-core machine.
 jest.setTimeout(60_000);
