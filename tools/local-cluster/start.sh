@@ -13,6 +13,10 @@
 # Idempotent: when the cluster in DIR is already up and healthy it only prints the
 # environment. Afterwards: `source DIR/env` (LOCAL_CLUSTER_URL, LOCAL_CLUSTER_TOKEN_FILE,
 # LOCAL_CLUSTER_CA_FILE, KUBECONFIG). Stop with stop.sh.
+#
+# On success the processes keep running in the background and start.sh returns. On a failure, SIGINT,
+# SIGTERM or SIGHUP before the cluster is ready it stops the processes this run started (not those an
+# earlier run left running) and exits non-zero.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,7 +35,7 @@ while [[ $# -gt 0 ]]; do
     --nodes) nodes_file="$2"; shift 2 ;;
     --nodes=*) nodes_file="${1#*=}"; shift ;;
     --no-seed) seed=0; shift ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "start.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -189,12 +193,73 @@ echo "$port" > "$state/port"
 umask 022
 
 # ---- processes ---------------------------------------------------------------
+# What this run started (name=pid, in start order). Until the cluster is ready, any exit other than
+# success, and SIGINT/SIGTERM/SIGHUP, stops them again; processes an earlier run left are not touched.
+started=()
+# The traps may run inside a command whose output goes to /dev/null (wait_for's checks): they report on
+# the script's own stderr, kept here.
+exec {stderr_fd}>&2
+ours() { # pid: still the process we started (its command line names this state dir)?
+  [[ "$1" =~ ^[0-9]+$ && -r "/proc/$1/cmdline" ]] && tr '\0' ' ' < "/proc/$1/cmdline" | grep -qF -- "$state"
+}
+stop_started() {
+  local i name pid pids=() deadline
+  # A signal between `setsid … &` and the bookkeeping below: the last background job is one of ours too.
+  if [[ -n "${!:-}" ]] && [[ " ${started[*]} " != *"=$! "* ]] && ours "$!"; then started+=("unrecorded=$!"); fi
+  (( ${#started[@]} )) || return 0
+  say "start-up did not complete; stopping what this run started"
+  # Reverse start order, and the apiserver gone before etcd, as stop.sh does.
+  for (( i = ${#started[@]} - 1; i >= 0; i-- )); do
+    name="${started[$i]%%=*}" pid="${started[$i]#*=}"
+    if ours "$pid"; then
+      say "stopping $name (pid $pid)"
+      kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$pid")
+      if [[ $name == apiserver ]]; then
+        for _ in $(seq 1 20); do ours "$pid" || break; sleep 0.5; done
+      fi
+    fi
+    [[ "$(cat "$run/$name.pid" 2>/dev/null)" == "$pid" ]] && rm -f "$run/$name.pid"
+  done
+  deadline=$((SECONDS + 10))
+  for pid in "${pids[@]}"; do
+    while ours "$pid"; do
+      if (( SECONDS >= deadline )); then
+        say "pid $pid did not exit after 10s of SIGTERM, killing it"
+        kill -KILL "$pid" 2>/dev/null || true
+        break
+      fi
+      sleep 0.2
+    done
+  done
+  started=()
+}
+on_exit() {
+  local rc=$?
+  set +e
+  trap '' INT TERM HUP  # a second Ctrl-C must not cut the clean-up short
+  exec 2>&"$stderr_fd"
+  (( rc == 0 )) || stop_started
+  exit "$rc"
+}
+on_signal() { # exit-code what
+  exec 2>&"$stderr_fd"
+  say "$2"
+  exit "$1"
+}
+trap on_exit EXIT
+trap 'on_signal 130 interrupted' INT
+trap 'on_signal 143 terminated' TERM
+trap 'on_signal 129 "hung up"' HUP
+
 start_proc() { # name args...
   local name="$1"; shift
   if alive "$name"; then say "$name already running (pid $(cat "$run/$name.pid"))"; return 0; fi
   echo "==== $(date -u +%Y-%m-%dT%H:%M:%SZ) starting $name" >> "$logs/$name.log"
-  # setsid: own session, so the caller's Ctrl-C or terminal hang-up does not hit it.
-  setsid "$bin" "$name" "$@" >> "$logs/$name.log" 2>&1 < /dev/null &
+  # setsid: own session, so the caller's Ctrl-C or terminal hang-up does not hit it. It must not keep the
+  # caller's stderr open either (a pipe reading start.sh's output would never end).
+  setsid "$bin" "$name" "$@" >> "$logs/$name.log" 2>&1 < /dev/null {stderr_fd}>&- &
+  started+=("$name=$!")
   echo $! > "$run/$name.pid"
   say "started $name (pid $!, log $logs/$name.log)"
 }
@@ -335,6 +400,10 @@ elif (( seed )); then
 fi
 
 write_env
+# Ready: from here on the processes stay up whatever happens to this script.
+trap - EXIT INT TERM HUP
+started=()
+exec {stderr_fd}>&-
 say "cluster ready at $url (state $state)"
 k get nodes >&2
 print_env
