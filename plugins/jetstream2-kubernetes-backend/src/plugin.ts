@@ -94,6 +94,7 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
           signals,
           logger,
           watchedEntities: entityWorkloads.watchedEntities,
+          refreshViews: entityWorkloads.refreshViews,
           debounceMs: settings.signalDebounceMs,
           maxWaitMs: settings.signalMaxWaitMs,
         });

@@ -31,6 +31,7 @@ function makeApp(
     }),
     selectForEntity: jest.fn(),
     watchedEntities: jest.fn(),
+    refreshViews: jest.fn().mockResolvedValue(0),
     getPodLogs: jest.fn().mockResolvedValue('line 1\nline 2\n'),
   };
   const permissions = mockServices.permissions.mock();

@@ -137,4 +137,55 @@ describe('createChangeNotices', () => {
       entitySignalChannel('component:default/jupyterhub'),
     );
   });
+
+  it('refreshes the affected entities’ views before their notices go out', async () => {
+    const { collector, emit } = fakeCollector();
+    const order: string[] = [];
+    const notices = createChangeNotices({
+      collector,
+      signals: { publish: async s => void order.push(`publish ${s.channel}`) },
+      logger: mockServices.logger.mock(),
+      watchedEntities: () => watched,
+      refreshViews: async refs => {
+        await new Promise(r => setTimeout(r, 20));
+        order.push(`refresh ${refs.join(',')}`);
+      },
+      debounceMs: 10,
+    });
+    notices.start();
+    emit({ type: 'objects', key: 'pods', objects: [pod('hub', 'jupyterhub')] });
+    await waitFor('two notices', () => order.length === 3);
+    notices.stop();
+    expect(order).toEqual([
+      'refresh component:default/jupyterhub',
+      `publish ${JETSTREAM2_KUBERNETES_SIGNAL_CLUSTERS}`,
+      `publish ${entitySignalChannel('component:default/jupyterhub')}`,
+    ]);
+  });
+
+  it('still publishes when refreshing the views fails', async () => {
+    const { collector, emit } = fakeCollector();
+    const published: string[] = [];
+    const notices = createChangeNotices({
+      collector,
+      signals: { publish: async s => void published.push(s.channel) },
+      logger: mockServices.logger.mock(),
+      watchedEntities: () => watched,
+      refreshViews: async () => {
+        throw new Error('catalog unavailable');
+      },
+      debounceMs: 10,
+    });
+    notices.start();
+    emit({
+      type: 'objects',
+      key: 'pods',
+      objects: [pod('api', 'science-api')],
+    });
+    await waitFor('two notices', () => published.length === 2);
+    notices.stop();
+    expect(published).toContain(
+      entitySignalChannel('component:default/science-api'),
+    );
+  });
 });

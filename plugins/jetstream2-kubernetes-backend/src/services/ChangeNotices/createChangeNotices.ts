@@ -27,6 +27,11 @@ export interface ChangeNoticesOptions {
   logger: LoggerService;
   /** Entities whose views were asked for recently. */
   watchedEntities: () => WatchedEntity[];
+  /**
+   * Called with the affected entities before their notices go out, so their views are made before the
+   * pages refetch them.
+   */
+  refreshViews?: (entityRefs: string[]) => Promise<unknown>;
   /** Quiet time after the last change before notices go out. Default 300 ms. */
   debounceMs?: number;
   /** Longest a change waits for its notice during a storm. Default 1 s. */
@@ -95,9 +100,22 @@ export function createChangeNotices(
     version += 1;
     const message = { version: `${Date.now()}-${version}` };
     const channels = new Set<string>([JETSTREAM2_KUBERNETES_SIGNAL_CLUSTERS]);
+    const affected: string[] = [];
     for (const entity of options.watchedEntities()) {
       if (status || affects(entity, objects)) {
+        affected.push(entity.entityRef);
         channels.add(entitySignalChannel(entity.entityRef));
+      }
+    }
+    if (options.refreshViews && affected.length > 0) {
+      try {
+        await options.refreshViews(affected);
+      } catch (err) {
+        logger.debug?.(
+          `Could not refresh the views of changed entities: ${
+            (err as Error).message
+          }`,
+        );
       }
     }
     for (const channel of channels) {

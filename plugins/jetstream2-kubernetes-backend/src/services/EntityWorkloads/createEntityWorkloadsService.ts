@@ -68,6 +68,17 @@ export interface EntityWorkloadsServiceOptions {
 
 const MAX_WATCHED = 1000;
 
+interface CachedView {
+  /** What the view is made of (see viewKey). */
+  key: string;
+  /** The clusters' stamp when the key was last checked (see clustersStamp). */
+  stamp: string;
+  selectorText: string;
+  view: EntityWorkloadsView;
+  /** A client took the gzipped body, so a refresh makes it too. */
+  wasGzipped?: boolean;
+}
+
 function parseSelector(entity: Entity) {
   const selector = entitySelector(entity);
   let requirements: LabelRequirement[];
@@ -93,10 +104,9 @@ export function createEntityWorkloadsService(
   const maxEvents = options.maxEvents ?? 200;
   const entities = new TtlCache<string, Entity | null>(ttlMs, 5000);
   const decisions = new TtlCache<string, boolean>(ttlMs, 20000);
-  const views = new TtlCache<
-    string,
-    { key: string; view: EntityWorkloadsView }
-  >(10 * 60_000, 5000);
+  const views = new TtlCache<string, CachedView>(10 * 60_000, 5000);
+  const watcherIds = new WeakMap<object, number>();
+  let nextWatcherId = 0;
   const watched = new Map<string, WatchedEntity>();
 
   async function authorize(
@@ -154,6 +164,32 @@ export function createEntityWorkloadsService(
       watched.delete(watched.keys().next().value as string);
     }
     watched.set(entityRef, { entityRef, requirements, namespace });
+  }
+
+  /**
+   * What the clusters look like right now, in a few characters per cluster: which watcher, its data
+   * version, and the status facts a view shows. Equal stamps mean nothing in any cluster changed since a
+   * view was made, so the view is served without selecting or hashing its objects.
+   */
+  function clustersStamp(): string {
+    let stamp = '';
+    for (const name of collector.clusterNames()) {
+      const watcher = collector.watcher(name);
+      if (!watcher) {
+        stamp += `|${name}:-`;
+        continue;
+      }
+      let id = watcherIds.get(watcher);
+      if (id === undefined) {
+        id = nextWatcherId++;
+        watcherIds.set(watcher, id);
+      }
+      const state = watcher.state();
+      stamp += `|${name}:${id}:${watcher.index.version}:${state.status}:${
+        state.error?.message ?? ''
+      }:${state.unreachableSince ?? ''}:${state.collectedAt ? 1 : 0}`;
+    }
+    return stamp;
   }
 
   function selectAll(
@@ -303,6 +339,57 @@ export function createEntityWorkloadsService(
     return h.digest('base64url');
   }
 
+  /**
+   * The entity's view, from the cache when nothing it is made of changed: first by the clusters' stamp
+   * (O(clusters)), then by the view key (O(the entity's objects)); computed afresh only when its own
+   * objects, their events, the node facts or the clusters' status changed.
+   */
+  function currentView(
+    entityRef: string,
+    entity: Entity,
+  ): { view: EntityWorkloadsView; response?: EntityWorkloadsResponse } {
+    const selectorInfo = parseSelector(entity);
+    const { selector, requirements } = selectorInfo;
+    remember(entityRef, requirements, selector.namespace);
+    const selectorText = `${selector.labelSelector}|${
+      selector.namespace ?? ''
+    }`;
+    const stamp = clustersStamp();
+    const hit = views.get(entityRef);
+    if (hit && hit.selectorText === selectorText && hit.stamp === stamp) {
+      return { view: hit.view };
+    }
+    const selections = selectAll(requirements, selector.namespace);
+    const key = viewKey(selectorText, selections);
+    if (hit && hit.key === key) {
+      hit.stamp = stamp;
+      hit.selectorText = selectorText;
+      return { view: hit.view };
+    }
+    const response = compute(entityRef, selectorInfo, selections);
+    const body = JSON.stringify(response);
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    let gz: Buffer | undefined;
+    const fresh: CachedView = {
+      key,
+      stamp,
+      selectorText,
+      view: {
+        etag,
+        body,
+        gzipped: () => {
+          if (!gz) {
+            gz = gzipSync(body, { level: 6 });
+            fresh.wasGzipped = true;
+          }
+          return gz;
+        },
+      },
+    };
+    views.set(entityRef, fresh);
+    return { view: fresh.view, response };
+  }
+
   async function view(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
@@ -313,35 +400,33 @@ export function createEntityWorkloadsService(
     const entityRef = stringifyEntityRef(ref);
     await authorize(entityRef, credentials);
     const entity = await loadEntity(ref);
-    const selectorInfo = parseSelector(entity);
-    remember(
-      entityRef,
-      selectorInfo.requirements,
-      selectorInfo.selector.namespace,
-    );
-    const selections = selectAll(
-      selectorInfo.requirements,
-      selectorInfo.selector.namespace,
-    );
-    const key = viewKey(
-      `${selectorInfo.selector.labelSelector}|${
-        selectorInfo.selector.namespace ?? ''
-      }`,
-      selections,
-    );
-    const hit = views.get(entityRef);
-    if (hit && hit.key === key) return { view: hit.view };
-    const response = compute(entityRef, selectorInfo, selections);
-    const body = JSON.stringify(response);
-    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-    let gz: Buffer | undefined;
-    const fresh: EntityWorkloadsView = {
-      etag,
-      body,
-      gzipped: () => (gz ??= gzipSync(body, { level: 6 })),
-    };
-    views.set(entityRef, { key, view: fresh });
-    return { view: fresh, response };
+    return currentView(entityRef, entity);
+  }
+
+  /**
+   * Brings the cached views of these entities up to date after a change, before the change notice goes
+   * out, so the pages' refetches (and every later view) find them made. Only entities with a cached view
+   * and a cached catalog entry are refreshed; the others are computed when asked for. Yields between
+   * entities so requests are not held up behind a batch.
+   */
+  async function refreshViews(entityRefs: Iterable<string>): Promise<number> {
+    let refreshed = 0;
+    for (const entityRef of entityRefs) {
+      const old = views.get(entityRef);
+      const entity = entities.get(entityRef);
+      if (!old || !entity) continue;
+      try {
+        const { view: now } = currentView(entityRef, entity);
+        if (now !== old.view) {
+          refreshed += 1;
+          if (old.wasGzipped) now.gzipped();
+        }
+      } catch {
+        // an invalid selector: the request path reports it
+      }
+      await new Promise(resolve => setImmediate(resolve));
+    }
+    return refreshed;
   }
 
   return {
@@ -357,6 +442,7 @@ export function createEntityWorkloadsService(
       return selectAll(requirements, selector.namespace);
     },
     watchedEntities: () => [...watched.values()],
+    refreshViews,
     async getPodLogs(ref, request, { credentials }) {
       const entityRef = stringifyEntityRef(ref);
       await authorize(entityRef, credentials);

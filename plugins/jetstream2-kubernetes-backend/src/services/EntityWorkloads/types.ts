@@ -54,6 +54,11 @@ export interface EntityWorkloadsService {
   /** Entities whose views were asked for recently. */
   watchedEntities(): WatchedEntity[];
   /**
+   * Recomputes the cached views of these entities whose data changed (entities without a cached view are
+   * skipped); resolves with how many were recomputed.
+   */
+  refreshViews(entityRefs: Iterable<string>): Promise<number>;
+  /**
    * Checks that the caller may read the entity's workloads and that the pod is one of them, then returns
    * the pod's log (text). Throws NotAllowedError / NotFoundError / InputError.
    */

@@ -1,0 +1,179 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type {
+  ClusterError,
+  KubeObject,
+} from '@internal/plugin-jetstream2-kubernetes-common';
+import { ObjectIndex } from '../ClusterCollector/objectIndex';
+import type { ClusterCollector } from '../ClusterCollector/types';
+import { createEntityWorkloadsService } from './createEntityWorkloadsService';
+
+// The service over a real ObjectIndex (what the watches fill) behind a minimal collector: these tests are
+// about which views are served from the cache, made afresh, or refreshed ahead of a request.
+
+const ref = { kind: 'component', namespace: 'default', name: 'science-api' };
+const entityRef = 'component:default/science-api';
+
+const entity = (id = 'science-api') => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'science-api',
+    namespace: 'default',
+    annotations: { 'backstage.io/kubernetes-id': id },
+  },
+  spec: { type: 'service', owner: 'guests', lifecycle: 'production' },
+});
+
+let rv = 0;
+const pod = (name: string, id: string, phase = 'Running'): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: {
+    name,
+    namespace: 'science',
+    uid: `uid-${name}`,
+    resourceVersion: String(++rv),
+    labels: { 'backstage.io/kubernetes-id': id },
+  },
+  spec: { containers: [{ name: 'app', image: 'app:1' }] },
+  status: { phase },
+});
+
+function setup(options: { entities?: any[] } = {}) {
+  const index = new ObjectIndex();
+  let error: ClusterError | undefined;
+  const watcher = {
+    index,
+    state: () => ({
+      name: 'js2-demo',
+      status: error ? 'error' : 'ok',
+      error,
+      collectedAt: '2026-11-30T00:00:00.000Z',
+    }),
+    version: () => index.version,
+  };
+  const collector = {
+    clusterNames: () => ['js2-demo'],
+    watcher: (name: string) => (name === 'js2-demo' ? watcher : undefined),
+  } as unknown as ClusterCollector;
+  const catalog = catalogServiceMock({
+    entities: (options.entities ?? [entity()]) as any,
+  });
+  const getEntityByRef = jest.spyOn(catalog, 'getEntityByRef');
+  const permissions = mockServices.permissions.mock();
+  permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.ALLOW }]);
+  const service = createEntityWorkloadsService({
+    catalog,
+    auth: mockServices.auth(),
+    permissions,
+    collector,
+  });
+  const credentials = mockCredentials.user();
+  return {
+    index,
+    service,
+    getEntityByRef,
+    setError: (e?: ClusterError) => {
+      error = e;
+    },
+    view: () => service.getEntityWorkloadsView(ref, { credentials }),
+    response: () => service.getEntityWorkloads(ref, { credentials }),
+  };
+}
+
+describe('createEntityWorkloadsService views', () => {
+  it('serves the same view while nothing of the entity changes, even as the cluster churns', async () => {
+    const s = setup();
+    s.index.upsert('pods', pod('api-1', 'science-api'));
+    const first = await s.view();
+    expect(JSON.parse(first.body).workloads).toHaveLength(1);
+    expect(await s.view()).toBe(first);
+    // another service's pods, and a node heartbeat that changes no fact the view reads
+    s.index.upsert('pods', pod('other-1', 'other'));
+    s.index.upsert('pods', pod('other-2', 'other'));
+    expect(await s.view()).toBe(first);
+    // the catalog is asked once for the entity, not once per view
+    expect(s.getEntityByRef).toHaveBeenCalledTimes(1);
+  });
+
+  it('makes a new view, with a new ETag, when one of its objects changes', async () => {
+    const s = setup();
+    s.index.upsert('pods', pod('api-1', 'science-api', 'Pending'));
+    const first = await s.view();
+    s.index.upsert('pods', pod('api-1', 'science-api', 'Running'));
+    const second = await s.view();
+    expect(second).not.toBe(first);
+    expect(second.etag).not.toBe(first.etag);
+    const [row] = JSON.parse(second.body).workloads;
+    expect(row).toMatchObject({ name: 'api-1', status: 'Running' });
+    expect(JSON.parse(first.body).workloads[0].status).toBe('Pending');
+  });
+
+  it('makes a new view when an event about one of its pods arrives', async () => {
+    const s = setup();
+    s.index.upsert('pods', pod('api-1', 'science-api'));
+    const first = await s.view();
+    s.index.upsert('events', {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'api-1.1', namespace: 'science', resourceVersion: '9' },
+      involvedObject: { kind: 'Pod', namespace: 'science', name: 'api-1' },
+      type: 'Warning',
+      reason: 'BackOff',
+      message: 'Back-off restarting failed container',
+      lastTimestamp: '2026-11-30T00:00:01Z',
+    });
+    const second = await s.view();
+    expect(second).not.toBe(first);
+    expect(JSON.parse(second.body).events.map((e: any) => e.reason)).toEqual([
+      'BackOff',
+    ]);
+  });
+
+  it('makes a new view when the cluster’s status changes without any object changing', async () => {
+    const s = setup();
+    s.index.upsert('pods', pod('api-1', 'science-api'));
+    const first = await s.view();
+    s.setError({ reason: 'unreachable', message: 'connect ECONNREFUSED' });
+    const second = await s.view();
+    expect(second).not.toBe(first);
+    expect(JSON.parse(second.body).clusters[0]).toMatchObject({
+      status: 'error',
+      error: { message: 'connect ECONNREFUSED' },
+    });
+  });
+
+  it('refreshes a changed view ahead of the next request, gzipped body included', async () => {
+    const s = setup();
+    s.index.upsert('pods', pod('api-1', 'science-api'));
+    const first = await s.view();
+    first.gzipped();
+    s.index.upsert('pods', pod('api-2', 'science-api'));
+    expect(await s.service.refreshViews([entityRef])).toBe(1);
+    // nothing changed since: a second refresh does nothing
+    expect(await s.service.refreshViews([entityRef])).toBe(0);
+    const served = await s.view();
+    expect(JSON.parse(served.body).workloads).toHaveLength(2);
+    // the request found the refreshed view: asking again gives the very same one
+    expect(await s.view()).toBe(served);
+    const gz = served.gzipped();
+    expect(served.gzipped()).toBe(gz);
+  });
+
+  it('does not refresh entities that were never viewed', async () => {
+    const s = setup();
+    s.index.upsert('pods', pod('api-1', 'science-api'));
+    expect(await s.service.refreshViews([entityRef])).toBe(0);
+    expect(s.getEntityByRef).not.toHaveBeenCalled();
+  });
+
+  it('answers the parsed response and the view alike', async () => {
+    const s = setup();
+    s.index.upsert('pods', pod('api-1', 'science-api'));
+    const response = await s.response();
+    const view = await s.view();
+    expect(JSON.parse(view.body)).toEqual(JSON.parse(JSON.stringify(response)));
+  });
+});
