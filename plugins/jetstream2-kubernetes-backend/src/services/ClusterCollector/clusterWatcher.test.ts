@@ -1,0 +1,123 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  startFakeApiServer,
+  type FakeApiServer,
+} from '../../testing/fakeApiServer';
+import {
+  createClusterWatcher,
+  type ClusterChange,
+  type ClusterWatcher,
+} from './clusterWatcher';
+
+/*
+ * The watcher's wiring; the faults it recovers from are in src/collector/faults.test.ts and the real control
+ * plane in src/collector/collector.integration.test.ts.
+ */
+
+async function waitFor(what: string, ok: () => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 20));
+  }
+}
+
+describe('createClusterWatcher', () => {
+  let fake: FakeApiServer;
+  let watcher: ClusterWatcher;
+
+  beforeEach(async () => {
+    fake = await startFakeApiServer();
+    fake.setObjects('pods', [
+      {
+        metadata: { name: 'a', namespace: 'default', uid: 'uid-a' },
+        spec: { containers: [{ name: 'c' }] },
+        status: { phase: 'Running' },
+      },
+    ]);
+    watcher = createClusterWatcher({
+      cluster: {
+        name: 'js2-fake',
+        url: fake.url,
+        authProvider: 'serviceAccount',
+        serviceAccountToken: fake.token,
+        skipTLSVerify: true,
+        fingerprint: 'fp',
+        source: 'config',
+      },
+      logger: mockServices.logger.mock(),
+      settings: {
+        healthIntervalMs: 60_000,
+        requestTimeoutMs: 5_000,
+        minBackoffMs: 50,
+        maxBackoffMs: 400,
+        listPageSize: 50,
+      },
+    });
+  });
+
+  afterEach(async () => {
+    await watcher.stop();
+    await fake.close();
+  });
+
+  it('reads (state, snapshot, version) change nothing and announce nothing', async () => {
+    watcher.start();
+    await waitFor(
+      'status ok with the data collected',
+      () =>
+        watcher.state().status === 'ok' &&
+        watcher.state().collectedAt !== undefined,
+    );
+    const seen: ClusterChange[] = [];
+    watcher.onChange(change => seen.push(change));
+    const version = watcher.version();
+    const first = watcher.snapshot();
+    for (let i = 0; i < 10; i++) {
+      expect(watcher.snapshot()).toEqual(first);
+      expect(watcher.state()).toEqual({ ...first, objects: undefined });
+    }
+    expect(watcher.version()).toBe(version);
+    expect(first.dataVersion).toBe(version);
+    expect(seen).toEqual([]);
+    expect(first.objects.pods?.map(p => p.metadata?.name)).toEqual(['a']);
+  });
+
+  it('announces its own stop as a status change and serves nothing afterwards', async () => {
+    watcher.start();
+    await waitFor('status ok', () => watcher.state().status === 'ok');
+    const seen: ClusterChange[] = [];
+    watcher.onChange(change => seen.push(change));
+    await watcher.stop();
+    expect(seen).toEqual([{ type: 'status' }]);
+    expect(watcher.snapshot()).toMatchObject({
+      status: 'pending',
+      objects: {},
+      version: undefined,
+      collectedAt: undefined,
+    });
+  });
+
+  it('does not collect a cluster with an unsupported auth provider', async () => {
+    const oidc = createClusterWatcher({
+      cluster: { ...watcher.cluster, name: 'oidc', authProvider: 'oidc' },
+      logger: mockServices.logger.mock(),
+      settings: {
+        healthIntervalMs: 60_000,
+        requestTimeoutMs: 5_000,
+        minBackoffMs: 50,
+        maxBackoffMs: 400,
+        listPageSize: 50,
+      },
+    });
+    const before = fake.requests.length;
+    oidc.start();
+    await oidc.poll();
+    expect(fake.requests.length).toBe(before);
+    expect(oidc.state()).toMatchObject({
+      status: 'error',
+      error: { reason: 'unknown' },
+    });
+    await oidc.stop();
+  });
+});
