@@ -23,6 +23,7 @@ groups=()   # process group ids (each portal process runs in its own session and
 names=()    # their names, same index
 cluster_state=""
 tmp_files=()
+cluster_starter=
 stopping=no
 group_alive() { kill -0 -- "-$1" 2>/dev/null; }
 stop_all() {
@@ -45,6 +46,11 @@ stop_all() {
         kill -KILL -- "-${groups[$i]}" 2>/dev/null || true
       fi
     done
+  fi
+  if [ -n "$cluster_starter" ] && kill -0 "$cluster_starter" 2>/dev/null; then
+    # still starting: its own trap stops what it started so far (a background job ignores SIGINT)
+    kill -TERM "$cluster_starter" 2>/dev/null || true
+    for i in $(seq 1 100); do kill -0 "$cluster_starter" 2>/dev/null || break; sleep 0.1; done
   fi
   if [ -n "$cluster_state" ]; then
     say "stopping the local control plane"
@@ -79,7 +85,9 @@ if [ "$own_cluster" = no ]; then
   cluster_state="$state"
   # In the background, so a SIGTERM during the (possibly long, first-time) build is handled at once.
   LOCAL_CLUSTER_DIR="$state" bash tools/local-cluster/start.sh &
-  wait $! || { say "the local control plane did not start"; exit 1; }
+  cluster_starter=$!
+  wait $cluster_starter || { say "the local control plane did not start"; exit 1; }
+  cluster_starter=
   # shellcheck disable=SC1091
   source "$state/env"
   LOCAL_CLUSTER_TOKEN="$(cat "$LOCAL_CLUSTER_TOKEN_FILE")"
