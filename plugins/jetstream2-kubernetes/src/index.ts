@@ -15,7 +15,6 @@ export {
   jetstream2KubernetesApiRef,
   Jetstream2KubernetesClient,
   type Jetstream2KubernetesApi,
-  type GuideFilter,
   type EntityName,
 } from './api';
 export { rootRouteRef } from './routes';

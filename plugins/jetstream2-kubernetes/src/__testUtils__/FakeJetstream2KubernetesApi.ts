@@ -1,29 +1,18 @@
 import { NotFoundError } from '@backstage/errors';
-import {
-  getConcept,
-  getGuide,
-  searchGuides,
-  type ClusterDetail,
-  type ClusterSummary,
-  type ClusterTemplateSummary,
-  type Concept,
-  type EntityWorkloadsResponse,
-  type Guide,
+import type {
+  ClusterDetail,
+  ClusterSummary,
+  ClusterTemplateSummary,
+  EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
   EntityName,
-  GuideFilter,
   Jetstream2KubernetesApi,
   PodLogsRequest,
 } from '../api';
-import {
-  clusterDetail,
-  concepts,
-  templates,
-  workloadsResponse,
-} from './fixtures';
+import { clusterDetail, templates, workloadsResponse } from './fixtures';
 
-/** An in-memory API over the real catalogue and fixed live data, for tests and the dev harness. */
+/** An in-memory API over fixed live data, for tests and the dev harness. */
 export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
   constructor(
     private readonly data: {
@@ -34,30 +23,6 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
       logs?: (request: PodLogsRequest) => string;
     } = {},
   ) {}
-
-  async getGuides(filter: GuideFilter = {}): Promise<Guide[]> {
-    return searchGuides({
-      conceptId: filter.concept,
-      source: filter.source,
-      text: filter.q,
-    });
-  }
-
-  async getGuide(id: string): Promise<Guide> {
-    const guide = getGuide(id);
-    if (!guide) throw new NotFoundError(`No guide ${id}`);
-    return guide;
-  }
-
-  async getConcepts(): Promise<Concept[]> {
-    return concepts;
-  }
-
-  async getConcept(id: string): Promise<Concept> {
-    const concept = getConcept(id);
-    if (!concept) throw new NotFoundError(`No concept ${id}`);
-    return concept;
-  }
 
   async getClusters(): Promise<ClusterSummary[]> {
     return this.clusters().map(

@@ -3,10 +3,6 @@ import type {
   ClusterTemplateSummary,
   EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
-import {
-  concepts,
-  guides,
-} from '@internal/plugin-jetstream2-kubernetes-common';
 import type { Entity } from '@backstage/catalog-model';
 
 export const annotatedEntity: Entity = {
@@ -459,5 +455,3 @@ export const templates: ClusterTemplateSummary[] = [
     tags: ['kubernetes'],
   },
 ];
-
-export { concepts, guides };

@@ -3,20 +3,8 @@ import type {
   ClusterDetail,
   ClusterSummary,
   ClusterTemplateSummary,
-  Concept,
   EntityWorkloadsResponse,
-  Guide,
-  GuideSource,
 } from '@internal/plugin-jetstream2-kubernetes-common';
-
-/** Filters for {@link Jetstream2KubernetesApi.getGuides}; all given filters must match. */
-export interface GuideFilter {
-  /** A concept id, e.g. "pod". */
-  concept?: string;
-  source?: GuideSource;
-  /** Free text looked up in the guides. */
-  q?: string;
-}
 
 /** Identifies a catalog entity for {@link Jetstream2KubernetesApi.getEntityWorkloads}. */
 export interface EntityName {
@@ -38,12 +26,11 @@ export interface PodLogsRequest {
   tailLines?: number;
 }
 
-/** What the jetstream2-kubernetes backend offers the browser. */
+/**
+ * What the jetstream2-kubernetes backend offers the browser: live cluster data. The guides and concepts
+ * are not here: they are static and bundled from `@internal/plugin-jetstream2-kubernetes-common`.
+ */
 export interface Jetstream2KubernetesApi {
-  getGuides(filter?: GuideFilter): Promise<Guide[]>;
-  getGuide(id: string): Promise<Guide>;
-  getConcepts(): Promise<Concept[]>;
-  getConcept(id: string): Promise<Concept>;
   getClusters(): Promise<ClusterSummary[]>;
   getCluster(name: string): Promise<ClusterDetail>;
   getEntityWorkloads(entity: EntityName): Promise<EntityWorkloadsResponse>;

@@ -27,39 +27,15 @@ function setup(
 }
 
 describe('Jetstream2KubernetesClient', () => {
-  it('asks discovery for the plugin id and fetches guides without a query', async () => {
-    const { client, discoveryApi, fetch } = setup(() =>
-      jsonResponse([{ id: 'k8s-gpu', title: 'GPUs' }]),
-    );
-    const guides = await client.getGuides();
-    expect(discoveryApi.getBaseUrl).toHaveBeenCalledWith(
-      'jetstream2-kubernetes',
-    );
-    expect(fetch).toHaveBeenCalledWith(`${baseUrl}/guides`);
-    expect(guides).toEqual([{ id: 'k8s-gpu', title: 'GPUs' }]);
-  });
-
-  it('encodes the guide filters as query parameters', async () => {
-    const { client, fetch } = setup();
-    await client.getGuides({
-      concept: 'pod',
-      source: 'zonca.dev',
-      q: 'etcd & co',
-    });
-    expect(fetch).toHaveBeenCalledWith(
-      `${baseUrl}/guides?concept=pod&source=zonca.dev&q=etcd+%26+co`,
-    );
-  });
-
   it('accepts lists wrapped in items', async () => {
-    const { client } = setup(() => jsonResponse({ items: [{ id: 'pod' }] }));
-    await expect(client.getConcepts()).resolves.toEqual([{ id: 'pod' }]);
+    const { client } = setup(() =>
+      jsonResponse({ items: [{ name: 'js2-demo' }] }),
+    );
+    await expect(client.getClusters()).resolves.toEqual([{ name: 'js2-demo' }]);
   });
 
   it('encodes path parts', async () => {
     const { client, fetch } = setup(() => jsonResponse({}));
-    await client.getGuide('a/b c');
-    await client.getConcept('pod?x');
     await client.getCluster('js2 demo/1');
     await client.getEntityWorkloads({
       namespace: 'my ns',
@@ -68,17 +44,20 @@ describe('Jetstream2KubernetesClient', () => {
     });
     await client.getEntityWorkloads({ kind: 'Component', name: 'science-api' });
     expect(fetch.mock.calls.map(call => String(call[0]))).toEqual([
-      `${baseUrl}/guides/a%2Fb%20c`,
-      `${baseUrl}/concepts/pod%3Fx`,
       `${baseUrl}/clusters/js2%20demo%2F1`,
       `${baseUrl}/entities/my%20ns/component/sci%2Fapi/workloads`,
       `${baseUrl}/entities/default/component/science-api/workloads`,
     ]);
   });
 
-  it('fetches clusters and templates', async () => {
-    const { client, fetch } = setup(() => jsonResponse([{ name: 'js2-demo' }]));
+  it('asks discovery for the plugin id and fetches clusters and templates', async () => {
+    const { client, discoveryApi, fetch } = setup(() =>
+      jsonResponse([{ name: 'js2-demo' }]),
+    );
     await expect(client.getClusters()).resolves.toEqual([{ name: 'js2-demo' }]);
+    expect(discoveryApi.getBaseUrl).toHaveBeenCalledWith(
+      'jetstream2-kubernetes',
+    );
     await client.getTemplates();
     expect(fetch.mock.calls.map(call => String(call[0]))).toEqual([
       `${baseUrl}/clusters`,
@@ -90,17 +69,17 @@ describe('Jetstream2KubernetesClient', () => {
     const { client } = setup(() =>
       jsonResponse(
         {
-          error: { name: 'NotFoundError', message: 'No guide nope' },
+          error: { name: 'NotFoundError', message: 'No cluster nope' },
           response: { statusCode: 404 },
         },
         404,
       ),
     );
-    const error = await client.getGuide('nope').catch(e => e);
+    const error = await client.getCluster('nope').catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(404);
     expect(error.message).toContain('404');
-    expect(error.body.error.message).toBe('No guide nope');
+    expect(error.body.error.message).toBe('No cluster nope');
   });
 
   it('sends the last ETag as If-None-Match and reuses the cached body on 304', async () => {

@@ -5,13 +5,10 @@ import {
   type ClusterDetail,
   type ClusterSummary,
   type ClusterTemplateSummary,
-  type Concept,
   type EntityWorkloadsResponse,
-  type Guide,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
   EntityName,
-  GuideFilter,
   Jetstream2KubernetesApi,
   PodLogsRequest,
 } from './Jetstream2KubernetesApi';
@@ -56,27 +53,6 @@ export class Jetstream2KubernetesClient implements Jetstream2KubernetesApi {
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
-  }
-
-  async getGuides(filter: GuideFilter = {}): Promise<Guide[]> {
-    const params = new URLSearchParams();
-    if (filter.concept) params.set('concept', filter.concept);
-    if (filter.source) params.set('source', filter.source);
-    if (filter.q) params.set('q', filter.q);
-    const query = params.toString();
-    return asList<Guide>(await this.get(`/guides${query ? `?${query}` : ''}`));
-  }
-
-  async getGuide(id: string): Promise<Guide> {
-    return this.get<Guide>(`/guides/${enc(id)}`);
-  }
-
-  async getConcepts(): Promise<Concept[]> {
-    return asList<Concept>(await this.get('/concepts'));
-  }
-
-  async getConcept(id: string): Promise<Concept> {
-    return this.get<Concept>(`/concepts/${enc(id)}`);
   }
 
   async getClusters(): Promise<ClusterSummary[]> {

@@ -1,7 +1,6 @@
 export {
   jetstream2KubernetesApiRef,
   type Jetstream2KubernetesApi,
-  type GuideFilter,
   type EntityName,
   type PodLogsRequest,
 } from './Jetstream2KubernetesApi';

@@ -1,7 +1,3 @@
-export { useGuides } from './useGuides';
-export { useGuide } from './useGuide';
-export { useConcepts } from './useConcepts';
-export { useConcept } from './useConcept';
 export { useCluster } from './useCluster';
 export {
   useClusterDetails,

@@ -1,31 +1,16 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Link } from '@backstage/core-components';
+import type { Concept } from '@internal/plugin-jetstream2-kubernetes-common';
 import { Chip, Grid, Typography } from '@material-ui/core';
 import { useParams } from 'react-router-dom';
-import { useClusterDetails, useConcept } from '../../hooks';
-import { conceptName, getGuide } from '../common/catalogue';
+import { useClusterDetails } from '../../hooks';
+import { conceptName, getConcept, guideTitle } from '../common/catalogue';
 import { countForKinds, sumWorkloadCounts } from '../common/liveCounts';
 import { usePluginLinks } from '../common/links';
 
-/** One concept: /jetstream2-kubernetes/concepts/:conceptId (where search results link to). */
-export const ConceptDetail = () => {
-  const { conceptId = '' } = useParams();
+/** A known concept, with the live count of its kinds across the portal's clusters. */
+const ConceptView = ({ concept }: { concept: Concept }) => {
   const links = usePluginLinks();
-  const { value: concept, loading, error } = useConcept(conceptId);
   const clusters = useClusterDetails();
-  if (loading) return <Progress />;
-  if (error)
-    return (
-      <ResponseErrorPanel
-        error={error}
-        title={`Could not load the concept ${conceptId}`}
-      />
-    );
-  if (!concept) return null;
   const paragraphs = (concept.description || concept.summary || '')
     .split(/\n\s*\n/)
     .map(p => p.trim())
@@ -76,7 +61,7 @@ export const ConceptDetail = () => {
             <ul style={{ marginTop: 0 }}>
               {concept.guides.map(id => (
                 <li key={id}>
-                  <Link to={links.guide(id)}>{getGuide(id)?.title ?? id}</Link>
+                  <Link to={links.guide(id)}>{guideTitle(id)}</Link>
                 </li>
               ))}
             </ul>
@@ -103,6 +88,23 @@ export const ConceptDetail = () => {
       </Grid>
     </Grid>
   );
+};
+
+/** One concept: /jetstream2-kubernetes/concepts/:conceptId (where search results link to). */
+export const ConceptDetail = () => {
+  const { conceptId = '' } = useParams();
+  const links = usePluginLinks();
+  const concept = getConcept(conceptId);
+  if (!concept)
+    return (
+      <EmptyState
+        missing="info"
+        title={`No concept with the id “${conceptId}”`}
+        description="The link may be old or mistyped. The concepts page lists every concept."
+        action={<Link to={links.tab('concepts')}>← All concepts</Link>}
+      />
+    );
+  return <ConceptView concept={concept} />;
 };
 
 function liveCountText(

@@ -1,4 +1,4 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import {
   Card,
   CardContent,
@@ -6,13 +6,10 @@ import {
   TextField,
   Typography,
 } from '@material-ui/core';
-import {
-  conceptCategories,
-  type Concept,
-} from '@internal/plugin-jetstream2-kubernetes-common';
+import type { Concept } from '@internal/plugin-jetstream2-kubernetes-common';
 import { useState } from 'react';
-import { useClusterDetails, useConcepts } from '../../hooks';
-import { guideTitle } from '../common/catalogue';
+import { useClusterDetails } from '../../hooks';
+import { conceptCategories, concepts, guideTitle } from '../common/catalogue';
 import { countForKinds, sumWorkloadCounts } from '../common/liveCounts';
 import { usePluginLinks } from '../common/links';
 import { useReadableLabel } from '../common/readableLabel';
@@ -62,22 +59,13 @@ const ConceptCard = ({
 /** Every concept, grouped by category, with how many objects of its kind the portal sees live. */
 export const ConceptGlossary = () => {
   const labelClasses = useReadableLabel();
-  const concepts = useConcepts();
   const clusters = useClusterDetails();
   const [filter, setFilter] = useState('');
-  if (concepts.loading) return <Progress />;
-  if (concepts.error)
-    return (
-      <ResponseErrorPanel
-        error={concepts.error}
-        title="Could not load concepts"
-      />
-    );
   const totals = sumWorkloadCounts(clusters.value ?? []);
   const countsKnown =
     !clusters.error && (clusters.value ?? []).some(r => r.detail);
   const words = filter.toLocaleLowerCase('en').trim();
-  const all = (concepts.value ?? []).filter(
+  const all = concepts.filter(
     c =>
       !words ||
       `${c.name} ${c.summary} ${(c.kinds ?? []).join(' ')}`

@@ -1,14 +1,8 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Link } from '@backstage/core-components';
 import { Chip, Grid, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { useParams } from 'react-router-dom';
-import { useGuide } from '../../hooks';
-import { conceptName } from '../common/catalogue';
+import { conceptName, getGuide } from '../common/catalogue';
 import { templateLink, usePluginLinks } from '../common/links';
 import { sourceLabel } from '../GuidesLibrary/GuideCard';
 
@@ -16,16 +10,16 @@ import { sourceLabel } from '../GuidesLibrary/GuideCard';
 export const GuideDetail = () => {
   const { guideId = '' } = useParams();
   const links = usePluginLinks();
-  const { value: guide, loading, error } = useGuide(guideId);
-  if (loading) return <Progress />;
-  if (error)
+  const guide = getGuide(guideId);
+  if (!guide)
     return (
-      <ResponseErrorPanel
-        error={error}
-        title={`Could not load the guide ${guideId}`}
+      <EmptyState
+        missing="info"
+        title={`No guide with the id “${guideId}”`}
+        description="The link may be old or mistyped. The guides page lists every guide."
+        action={<Link to={links.root}>← All guides</Link>}
       />
     );
-  if (!guide) return null;
   const template = guide.templateRef
     ? templateLink(guide.templateRef)
     : undefined;

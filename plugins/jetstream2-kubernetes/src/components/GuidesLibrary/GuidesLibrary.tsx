@@ -1,16 +1,17 @@
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
 import { Grid, MenuItem, TextField } from '@material-ui/core';
 import type { GuideSource } from '@internal/plugin-jetstream2-kubernetes-common';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
-import { useConcepts, useGuides } from '../../hooks';
 import { GuideCard, sourceLabel } from './GuideCard';
+import { concepts, searchGuides } from '../common/catalogue';
 import { useReadableLabel } from '../common/readableLabel';
+
+/** The concept filter's options, by name. */
+const conceptOptions = [...concepts].sort((a, b) =>
+  a.name.localeCompare(b.name),
+);
 
 /** Every guide, filtered by concept, source and free text; the filters live in the URL. */
 export const GuidesLibrary = () => {
@@ -22,11 +23,10 @@ export const GuidesLibrary = () => {
   const [q, setQ] = useState(text);
   useDebounce(() => setQ(text.trim()), 300, [text]);
 
-  const concepts = useConcepts();
-  const guides = useGuides({
-    concept: concept || undefined,
+  const guides = searchGuides({
+    conceptId: concept || undefined,
     source: source || undefined,
-    q: q || undefined,
+    text: q || undefined,
   });
 
   const setParam = (key: string, value: string) => {
@@ -35,10 +35,6 @@ export const GuidesLibrary = () => {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-
-  const conceptOptions = [...(concepts.value ?? [])].sort((a, b) =>
-    (a.name ?? a.id).localeCompare(b.name ?? b.id),
-  );
 
   return (
     <Grid container spacing={3}>
@@ -53,14 +49,11 @@ export const GuidesLibrary = () => {
           label="Concept"
           value={concept}
           onChange={e => setParam('concept', String(e.target.value))}
-          helperText={
-            concepts.error ? 'Concepts could not be loaded' : undefined
-          }
         >
           <MenuItem value="">All concepts</MenuItem>
           {conceptOptions.map(c => (
             <MenuItem key={c.id} value={c.id}>
-              {c.name ?? c.id}
+              {c.name}
             </MenuItem>
           ))}
         </TextField>
@@ -100,39 +93,27 @@ export const GuidesLibrary = () => {
         />
       </Grid>
       <Grid item xs={12}>
-        {guides.loading && <Progress />}
-        {guides.error && (
-          <ResponseErrorPanel
-            error={guides.error}
-            title="Could not load guides"
+        {guides.length === 0 ? (
+          <EmptyState
+            missing="content"
+            title="No guide matches these filters"
+            description="Clear a filter, or try a broader word."
           />
+        ) : (
+          <Grid
+            container
+            spacing={2}
+            component="ul"
+            style={{ listStyle: 'none', padding: 0 }}
+            aria-label="Guides"
+          >
+            {guides.map(guide => (
+              <Grid item xs={12} sm={6} lg={4} key={guide.id} component="li">
+                <GuideCard guide={guide} />
+              </Grid>
+            ))}
+          </Grid>
         )}
-        {!guides.loading &&
-          !guides.error &&
-          (guides.value ?? []).length === 0 && (
-            <EmptyState
-              missing="content"
-              title="No guide matches these filters"
-              description="Clear a filter, or try a broader word."
-            />
-          )}
-        {!guides.loading &&
-          !guides.error &&
-          (guides.value ?? []).length > 0 && (
-            <Grid
-              container
-              spacing={2}
-              component="ul"
-              style={{ listStyle: 'none', padding: 0 }}
-              aria-label="Guides"
-            >
-              {(guides.value ?? []).map(guide => (
-                <Grid item xs={12} sm={6} lg={4} key={guide.id} component="li">
-                  <GuideCard guide={guide} />
-                </Grid>
-              ))}
-            </Grid>
-          )}
       </Grid>
     </Grid>
   );

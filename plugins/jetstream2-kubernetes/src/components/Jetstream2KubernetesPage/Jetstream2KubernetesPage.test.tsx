@@ -23,33 +23,73 @@ const page = (path: string, api = new FakeJetstream2KubernetesApi()) =>
 
 describe('Jetstream2KubernetesPage', () => {
   it('lists guides and filters them by concept', async () => {
-    const api = new FakeJetstream2KubernetesApi();
-    const spy = jest.spyOn(api, 'getGuides');
-    await page('/jetstream2-kubernetes', api);
+    await page('/jetstream2-kubernetes');
     const list = await screen.findByRole('list', { name: 'Guides' });
     expect(
       within(list).getByRole('link', { name: /Manila/ }),
     ).toBeInTheDocument();
+    const before = within(list).getAllByRole('listitem').length;
 
     await userEvent.click(screen.getByLabelText('Concept'));
     await userEvent.click(
       await screen.findByRole('option', { name: 'etcd (cluster store)' }),
     );
 
-    expect(spy).toHaveBeenLastCalledWith(
-      expect.objectContaining({ concept: 'etcd' }),
-    );
     const filtered = await screen.findByRole('list', { name: 'Guides' });
     expect(
       within(filtered).queryByRole('link', { name: /Manila/ }),
     ).not.toBeInTheDocument();
-    expect(within(filtered).getAllByRole('listitem').length).toBeGreaterThan(0);
+    const items = within(filtered).getAllByRole('listitem');
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThan(before);
+    for (const item of items) {
+      expect(
+        within(item).getByRole('link', { name: 'etcd (cluster store)' }),
+      ).toBeInTheDocument();
+    }
+  });
+
+  it('reads guides from the bundled catalogue: no request, no loading state', async () => {
+    const api = new FakeJetstream2KubernetesApi();
+    const methods = [
+      'getClusters',
+      'getCluster',
+      'getEntityWorkloads',
+      'getTemplates',
+      'getPodLogs',
+    ] as const;
+    const spies = methods.map(method => jest.spyOn(api, method));
+    await page('/jetstream2-kubernetes', api);
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(
+      within(screen.getByRole('list', { name: 'Guides' })).getAllByRole(
+        'listitem',
+      ).length,
+    ).toBeGreaterThan(1);
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 
   it('filters guides by free text', async () => {
     await page('/jetstream2-kubernetes?q=manila');
     const list = await screen.findByRole('list', { name: 'Guides' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  it('filters guides by source', async () => {
+    await page('/jetstream2-kubernetes?source=zonca.dev');
+    const list = await screen.findByRole('list', { name: 'Guides' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(within(item).getByText(/^zonca\.dev/)).toBeInTheDocument();
+    }
+  });
+
+  it('says no guide matches an unknown source in the URL', async () => {
+    await page('/jetstream2-kubernetes?source=nowhere');
+    expect(
+      await screen.findByText('No guide matches these filters'),
+    ).toBeInTheDocument();
   });
 
   it('deep-links to one guide', async () => {
@@ -87,8 +127,23 @@ describe('Jetstream2KubernetesPage', () => {
   it('says so when a deep-linked guide does not exist', async () => {
     await page('/jetstream2-kubernetes/guides/nope');
     expect(
-      await screen.findByText(/Could not load the guide nope/),
+      await screen.findByText('No guide with the id “nope”'),
     ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /All guides/ })).toHaveAttribute(
+      'href',
+      '/jetstream2-kubernetes',
+    );
+  });
+
+  it('says so when a deep-linked concept does not exist', async () => {
+    await page('/jetstream2-kubernetes/concepts/nope');
+    expect(
+      await screen.findByText('No concept with the id “nope”'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /All concepts/ })).toHaveAttribute(
+      'href',
+      '/jetstream2-kubernetes/concepts',
+    );
   });
 
   it('shows the concept glossary with live counts from the clusters', async () => {

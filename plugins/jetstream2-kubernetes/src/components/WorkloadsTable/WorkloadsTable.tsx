@@ -1,9 +1,7 @@
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { Chip } from '@material-ui/core';
-import {
-  conceptsForKind,
-  type WorkloadRow,
-} from '@internal/plugin-jetstream2-kubernetes-common';
+import type { WorkloadRow } from '@internal/plugin-jetstream2-kubernetes-common';
+import { conceptsForKind } from '../common/catalogue';
 import { usePluginLinks } from '../common/links';
 import { OneLine, VerdictStatus, verdictLabel } from '../common/VerdictStatus';
 
