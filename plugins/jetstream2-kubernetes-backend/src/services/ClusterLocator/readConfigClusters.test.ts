@@ -107,34 +107,31 @@ describe('readConfigClusters', () => {
   // Fails today: the entry is refused with "Invalid config key 'kubernetes.io/auth-provider'", because that
   // annotation is read with getOptionalString, which splits keys at dots; upstream reads the block with
   // getOptional. Any config cluster with an authMetadata block is refused. Make this an `it` once fixed.
-  it.failing(
-    "reads the auth provider and token from upstream's authMetadata",
-    () => {
-      const { specs, problems } = read(
-        kubernetesConfig([
-          configCluster('meta', {
-            authProvider: 'google',
-            serviceAccountToken: undefined,
-            authMetadata: {
-              'kubernetes.io/auth-provider': 'serviceAccount',
-              serviceAccountToken: 'meta-token',
-            },
-          }),
-          // a top-level token wins over authMetadata's
-          configCluster('both-places', {
-            authMetadata: { serviceAccountToken: 'meta-token' },
-          }),
-        ]),
-      );
-      expect(problems).toEqual([]);
-      expect(
-        specs.map(s => [s.name, s.authProvider, s.serviceAccountToken]),
-      ).toEqual([
-        ['meta', 'serviceAccount', 'meta-token'],
-        ['both-places', 'serviceAccount', 'token-of-both-places'],
-      ]);
-    },
-  );
+  it("reads the auth provider and token from upstream's authMetadata", () => {
+    const { specs, problems } = read(
+      kubernetesConfig([
+        configCluster('meta', {
+          authProvider: 'google',
+          serviceAccountToken: undefined,
+          authMetadata: {
+            'kubernetes.io/auth-provider': 'serviceAccount',
+            serviceAccountToken: 'meta-token',
+          },
+        }),
+        // a top-level token wins over authMetadata's
+        configCluster('both-places', {
+          authMetadata: { serviceAccountToken: 'meta-token' },
+        }),
+      ]),
+    );
+    expect(problems).toEqual([]);
+    expect(
+      specs.map(s => [s.name, s.authProvider, s.serviceAccountToken]),
+    ).toEqual([
+      ['meta', 'serviceAccount', 'meta-token'],
+      ['both-places', 'serviceAccount', 'token-of-both-places'],
+    ]);
+  });
 
   it('refuses a malformed entry with one problem naming it and the setting, and keeps the others', () => {
     const { specs, problems } = read(

@@ -36,14 +36,25 @@ export interface ConfigClusters extends SpecsResult {
 
 const str = (c: Config, key: string) => c.getOptionalString(key) || undefined;
 
+/**
+ * A string of upstream's `authMetadata` block, read as a plain object as upstream does: its keys are
+ * annotation names with dots (`kubernetes.io/auth-provider`), which config key paths cannot address.
+ */
+function authMetadataString(c: Config, key: string): string | undefined {
+  const meta = c.getOptional('authMetadata');
+  if (!meta || typeof meta !== 'object' || Array.isArray(meta))
+    return undefined;
+  const value = (meta as Record<string, unknown>)[key];
+  return typeof value === 'string' && value ? value : undefined;
+}
+
 function readTokenSource(
   c: Config,
   where: string,
 ): Pick<ClusterSpec, 'serviceAccountToken' | 'serviceAccountTokenFile'> {
-  const authMetadata = c.getOptionalConfig('authMetadata');
   const serviceAccountToken =
     str(c, 'serviceAccountToken') ??
-    (authMetadata && str(authMetadata, 'serviceAccountToken'));
+    authMetadataString(c, 'serviceAccountToken');
   const serviceAccountTokenFile = str(c, 'serviceAccountTokenFile');
   if (serviceAccountToken && serviceAccountTokenFile) {
     throw new Error(
@@ -63,9 +74,8 @@ function readConfigCluster(c: Config, where: string): ClusterSpec {
   if ('reason' in checked) {
     throw new Error(`${named}: url ${checked.reason}`);
   }
-  const authMetadata = c.getOptionalConfig('authMetadata');
   const authProvider =
-    (authMetadata && str(authMetadata, ANNOTATION_KUBERNETES_AUTH_PROVIDER)) ??
+    authMetadataString(c, ANNOTATION_KUBERNETES_AUTH_PROVIDER) ??
     str(c, 'authProvider') ??
     'serviceAccount';
   if (!(KNOWN_AUTH_PROVIDERS as readonly string[]).includes(authProvider)) {
