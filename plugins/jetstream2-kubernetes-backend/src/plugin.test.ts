@@ -381,6 +381,52 @@ describe('jetstream2KubernetesPlugin wired with upstream kubernetes, on the real
     expect(bad.body.items[0].errors[0].message).toContain('label-selector');
   });
 
+  it('fills upstream podMetrics from the pod usage the collector polls, in upstream’s units', async () => {
+    const res = await eventually(
+      'upstream /services to report podMetrics for the running wired pods',
+      () => upstreamServices('wired-app'),
+      r =>
+        r.status === 200 &&
+        r.body.items.find((i: any) => i.cluster.name === 'js2-demo')?.podMetrics
+          ?.length > 0,
+    );
+    const byName = Object.fromEntries(
+      res.body.items.map((i: any) => [i.cluster.name, i]),
+    );
+    const demo = byName['js2-demo'];
+    const podNames = demo.resources
+      .find((r: any) => r.type === 'pods')
+      .resources.map((p: any) => p.metadata.name);
+    for (const m of demo.podMetrics) {
+      // only the entity's own pods, each whole, as upstream's drawer and table look them up
+      expect(podNames).toContain(m.pod.metadata.name);
+      expect(m.pod.metadata.namespace).toBe(ns);
+      // cores as a number, bytes as an integer string (upstream's bigint); requests from the spec
+      expect(m.cpu).toEqual({
+        currentUsage: expect.any(Number),
+        requestTotal: 0.5,
+        limitTotal: 0,
+      });
+      expect(m.cpu.currentUsage).toBeGreaterThan(0);
+      expect(m.memory).toMatchObject({
+        currentUsage: expect.stringMatching(/^[1-9][0-9]*$/),
+        requestTotal: String(256 * 2 ** 20),
+        limitTotal: 0,
+      });
+      expect(m.containers).toEqual([
+        {
+          container: 'web',
+          cpuUsage: m.cpu,
+          memoryUsage: m.memory,
+        },
+      ]);
+    }
+    // no usage, and no error about it, for the clusters that do not answer
+    expect(byName.down.podMetrics).toEqual([]);
+    expect(byName['wrong-token'].podMetrics).toEqual([]);
+    expect(demo.errors).toEqual([]);
+  });
+
   it('reads logs of the entity’s own pods only', async () => {
     const view = await get('/entities/default/component/wired-app/workloads');
     const pod = view.body.clusters[0].resources.find(

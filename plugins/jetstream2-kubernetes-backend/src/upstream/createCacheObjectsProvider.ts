@@ -7,6 +7,7 @@ import type {
 import type { ClusterError } from '@internal/plugin-jetstream2-kubernetes-common';
 import { toFetchResponses } from '../services/EntityWorkloads/selectObjects';
 import type { EntityObjectsSourceSlot } from './entitySourceServiceRef';
+import { toPodMetrics } from './toPodMetrics';
 
 /** One cluster's failure in upstream's terms, with our message where upstream has room for one. */
 export function toKubernetesFetchError(
@@ -32,7 +33,8 @@ export function toKubernetesFetchError(
 
 /**
  * Upstream's KubernetesObjectsProvider served from the jetstream2-kubernetes collector's cache: upstream's
- * /services/:entity route and every component built on it cost no request to the API servers. Custom
+ * /services/:entity route and every component built on it cost no request to the API servers; podMetrics
+ * come from the pod usage the collector polls once per health interval (`toPodMetrics`). Custom
  * resources, which the cache does not hold, go to upstream's default provider.
  */
 export function createCacheObjectsProvider(options: {
@@ -43,6 +45,8 @@ export function createCacheObjectsProvider(options: {
 }): KubernetesObjectsProvider {
   const { slot, getDefault, logger } = options;
   const types = options.objectTypesToFetch?.map(t => t.objectType);
+  // as upstream: usage only for the pods the answer holds
+  const withPods = !types || types.includes('pods');
   return {
     async getKubernetesObjectsByEntity(request, context) {
       const source = slot.get();
@@ -77,7 +81,12 @@ export function createCacheObjectsProvider(options: {
             ...(sel.title ? { title: sel.title } : {}),
           },
           resources: toFetchResponses(sel.objects, types),
-          podMetrics: [],
+          podMetrics: withPods
+            ? toPodMetrics(
+                sel.objects.pods ?? [],
+                source.podUsage?.(sel.cluster),
+              )
+            : [],
           errors:
             sel.error && sel.status === 'error'
               ? [toKubernetesFetchError(sel.error)]

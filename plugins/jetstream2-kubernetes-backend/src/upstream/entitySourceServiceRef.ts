@@ -3,12 +3,18 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
+import type { PodUsage } from '../services/ClusterCollector/types';
 import type { EntityClusterSelection } from '../services/EntityWorkloads/types';
 
 /** What upstream's objects provider reads: the entity's objects per cluster from our collector's cache. */
 export interface EntityObjectsSource {
   selectForEntity(entity: Entity): EntityClusterSelection[];
   clusterNames(): string[];
+  /**
+   * The cluster's pod usage from metrics.k8s.io (`ClusterSnapshot.podUsage`), for upstream's podMetrics;
+   * without it, or for a cluster without metrics, podMetrics stay empty.
+   */
+  podUsage?(cluster: string): ReadonlyMap<string, PodUsage> | undefined;
 }
 
 /**

@@ -27,7 +27,7 @@ export interface ClusterWatcher {
   start(): void;
   /** Stops the watches and forgets everything collected, so a later start never serves old data. */
   stop(): Promise<void>;
-  /** Polls version, health and node metrics once (also run on the interval). */
+  /** Polls version, health, node and pod metrics once (also run on the interval). */
   poll(): Promise<void>;
   /** The current state; the object lists are shared, never mutate them. */
   snapshot(): ClusterSnapshot;
@@ -87,6 +87,9 @@ export function createClusterWatcher(options: {
     clusterName: cluster.name,
     logger,
     requestTimeoutMs: settings.requestTimeoutMs,
+    podMetrics: cluster.skipMetricsLookup
+      ? undefined
+      : { hasPod: (namespace, name) => !!index.get('pods', namespace, name) },
     onAnswer(recovered) {
       if (recovered) {
         logger.info(`Cluster ${cluster.name} answers again; relisting`);
@@ -133,6 +136,7 @@ export function createClusterWatcher(options: {
       collectedAt: collectedAt?.toISOString(),
       unreachableSince: cp.unreachableSince?.toISOString(),
       nodeUsage: cp.nodeUsage,
+      podUsage: cp.podUsage,
       dataVersion: dataVersion(),
     };
   }

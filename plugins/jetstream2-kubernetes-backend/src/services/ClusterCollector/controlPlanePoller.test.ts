@@ -14,7 +14,9 @@ const LIVE = '[+]ping ok\n[+]etcd ok\nlivez check passed\n';
 /** A stand-in for the API server: each path answers what the test sets, or throws. */
 function fakeApi() {
   const answers = new Map<string, { status: number; body: string } | Error>();
+  const requested: string[] = [];
   const answer = (path: string) => {
+    requested.push(path);
     const a = answers.get(path.split('?')[0]);
     if (!a) throw new Error(`unexpected ${path}`);
     if (a instanceof Error) throw a;
@@ -38,6 +40,26 @@ function fakeApi() {
         ],
       }),
     });
+    answers.set('/apis/metrics.k8s.io/v1beta1/pods', {
+      status: 200,
+      body: JSON.stringify({
+        kind: 'PodMetricsList',
+        items: [
+          {
+            metadata: { name: 'web-1', namespace: 'apps' },
+            window: '15s',
+            containers: [
+              { name: 'web', usage: { cpu: '32625758n', memory: '224738Ki' } },
+              { name: 'proxy', usage: { cpu: '1m' } },
+            ],
+          },
+          {
+            metadata: { name: 'gone-1', namespace: 'apps' },
+            containers: [{ name: 'x', usage: { cpu: '1m', memory: '1Mi' } }],
+          },
+        ],
+      }),
+    });
   };
   const down = () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED'), {
@@ -48,6 +70,7 @@ function fakeApi() {
   healthy();
   return {
     answers,
+    requested,
     healthy,
     down,
     api: {
@@ -80,6 +103,9 @@ describe('createControlPlanePoller', () => {
   let onAnswer: jest.Mock;
   let poller: ControlPlanePoller;
   let logger: ReturnType<typeof mockServices.logger.mock>;
+  const cachedPods = new Set(['apps/web-1', 'apps/pending-1']);
+  const POD_METRICS = '/apis/metrics.k8s.io/v1beta1/pods';
+  const NODE_METRICS = '/apis/metrics.k8s.io/v1beta1/nodes';
 
   beforeEach(() => {
     fake = fakeApi();
@@ -90,12 +116,19 @@ describe('createControlPlanePoller', () => {
       clusterName: 'js2-test',
       logger,
       requestTimeoutMs: 1_000,
+      podMetrics: {
+        hasPod: (namespace, name) => cachedPods.has(`${namespace}/${name}`),
+      },
       onAnswer,
     });
   });
 
   it('knows nothing before the first poll', () => {
-    expect(poller.facts()).toEqual({ checks: [], nodeUsage: new Map() });
+    expect(poller.facts()).toEqual({
+      checks: [],
+      nodeUsage: new Map(),
+      podUsage: new Map(),
+    });
   });
 
   it('records version, readiness, liveness, checks and node usage, and reports the change once', async () => {
@@ -172,9 +205,85 @@ describe('createControlPlanePoller', () => {
     expect(poller.facts().error).toBeUndefined();
   });
 
+  it('reads every pod’s usage in one request per poll, keeping only the pods the cache holds', async () => {
+    await poller.poll();
+    await poller.poll();
+    expect(fake.requested.filter(p => p === POD_METRICS)).toHaveLength(2);
+    expect(poller.facts().podUsage).toEqual(
+      new Map([
+        [
+          'apps/web-1',
+          {
+            containers: [
+              { name: 'web', cpu: '32625758n', memory: '224738Ki' },
+              { name: 'proxy', cpu: '1m' },
+            ],
+          },
+        ],
+      ]),
+    );
+  });
+
+  it('asks for no pod metrics when the cluster serves no node metrics, says so once, and fails nothing', async () => {
+    fake.answers.set(NODE_METRICS, { status: 404, body: '' });
+    for (let i = 0; i < 3; i++) await poller.poll();
+    expect(fake.requested).not.toContain(POD_METRICS);
+    expect(poller.facts().podUsage.size).toBe(0);
+    expect(poller.facts().error).toBeUndefined();
+    expect(logger.info).toHaveBeenCalledTimes(1);
+    expect(logger.info.mock.calls[0][0]).toMatch(
+      /js2-test serves no resource metrics \(metrics.k8s.io nodes: HTTP 404\)/,
+    );
+    expect(logger.warn).not.toHaveBeenCalled();
+    expect(logger.error).not.toHaveBeenCalled();
+
+    // back, then gone again: no more info lines
+    fake.healthy();
+    await poller.poll();
+    expect(poller.facts().podUsage.size).toBe(1);
+    fake.answers.set(NODE_METRICS, { status: 503, body: '' });
+    await poller.poll();
+    expect(poller.facts().podUsage.size).toBe(0);
+    expect(logger.info).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps node usage and no pod usage when only pod metrics are refused or fail', async () => {
+    fake.answers.set(POD_METRICS, { status: 403, body: 'forbidden' });
+    await poller.poll();
+    expect(poller.facts().nodeUsage.size).toBe(1);
+    expect(poller.facts().podUsage.size).toBe(0);
+    expect(poller.facts().error).toBeUndefined();
+
+    fake.healthy();
+    await poller.poll();
+    expect(poller.facts().podUsage.size).toBe(1);
+    fake.answers.set(POD_METRICS, new Error('socket hang up'));
+    await poller.poll();
+    expect(poller.facts().podUsage.size).toBe(0);
+    expect(poller.facts().error).toBeUndefined();
+    expect(logger.info).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks for no pod metrics when not told to (skipMetricsLookup)', async () => {
+    const without = createControlPlanePoller({
+      api: fake.api,
+      clusterName: 'js2-skip',
+      logger,
+      requestTimeoutMs: 1_000,
+      onAnswer,
+    });
+    await without.poll();
+    expect(fake.requested).toContain(NODE_METRICS);
+    expect(fake.requested).not.toContain(POD_METRICS);
+    expect(without.facts().podUsage.size).toBe(0);
+    expect(without.facts().nodeUsage.size).toBe(1);
+  });
+
   it('reset forgets version, failure and usage', async () => {
     await poller.poll();
+    expect(poller.facts().podUsage.size).toBe(1);
     poller.reset();
+    expect(poller.facts().podUsage.size).toBe(0);
     expect(poller.facts()).toMatchObject({
       version: undefined,
       error: undefined,

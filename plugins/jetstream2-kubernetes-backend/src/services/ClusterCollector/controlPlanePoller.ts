@@ -6,6 +6,8 @@ import {
   type ResourceAmounts,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import { classifyClusterError, type KubeApi } from './kubeApi';
+import { parsePodUsage, POD_METRICS_PATH } from './podUsage';
+import type { PodUsage } from './types';
 
 /** What the last polls of the control plane found. */
 export interface ControlPlaneFacts {
@@ -21,10 +23,15 @@ export interface ControlPlaneFacts {
   lastHealthyAt?: Date;
   /** Node usage from metrics.k8s.io (empty when the cluster does not serve metrics). */
   nodeUsage: Map<string, ResourceAmounts>;
+  /**
+   * Usage of the cached pods from metrics.k8s.io, by `podUsageKey` (empty when the cluster does not serve
+   * metrics or pod metrics are not asked for).
+   */
+  podUsage: Map<string, PodUsage>;
 }
 
 export interface ControlPlanePoller {
-  /** Polls version, health and node metrics once; resolves true when what the status reads changed. */
+  /** Polls version, health, node and pod metrics once; resolves true when what the status reads changed. */
   poll(): Promise<boolean>;
   /** The current facts (the check list and usage map are shared, never mutate them). */
   facts(): Readonly<ControlPlaneFacts>;
@@ -51,8 +58,13 @@ export function createControlPlanePoller(options: {
   logger: LoggerService;
   requestTimeoutMs: number;
   /**
-   * Called when the API server answered a poll, before node metrics are read; `recovered` when the
-   * previous poll had failed.
+   * Poll pod metrics too (one list of every pod's usage per poll), keeping the pods the cache holds.
+   * Left out when the cluster says `skipMetricsLookup`.
+   */
+  podMetrics?: { hasPod(namespace: string, name: string): boolean };
+  /**
+   * Called when the API server answered a poll, before metrics are read; `recovered` when the previous
+   * poll had failed.
    */
   onAnswer(recovered: boolean): void;
 }): ControlPlanePoller {
@@ -65,18 +77,50 @@ export function createControlPlanePoller(options: {
   let unreachableSince: Date | undefined;
   let lastHealthyAt: Date | undefined;
   let nodeUsage = new Map<string, ResourceAmounts>();
+  let podUsage = new Map<string, PodUsage>();
+  /** Why metrics are missing, while they are. */
+  let metricsMissing: string | undefined;
+  /** Metrics going missing is said once at info level; later comings and goings at debug level. */
+  let missingSaid = false;
 
+  function noteMetrics(missing: string | undefined) {
+    if (missing && !metricsMissing) {
+      const message = `Cluster ${clusterName} serves no resource metrics (${missing}); its pods and nodes show no CPU or memory usage`;
+      if (missingSaid) logger.debug(message);
+      else logger.info(message);
+      missingSaid = true;
+    } else if (!missing && metricsMissing) {
+      logger.debug(`Cluster ${clusterName} serves resource metrics again`);
+    }
+    metricsMissing = missing;
+  }
+
+  /** Node usage, then (when nodes have metrics and pods are asked for) every pod's usage in one request. */
   async function pollMetrics() {
-    const res = await api.getText('/apis/metrics.k8s.io/v1beta1/nodes', t);
-    if (res.status !== 200) {
+    const nodes = await api.getText('/apis/metrics.k8s.io/v1beta1/nodes', t);
+    if (nodes.status !== 200) {
       nodeUsage = new Map();
+      podUsage = new Map();
+      noteMetrics(`metrics.k8s.io nodes: HTTP ${nodes.status}`);
       return;
     }
     const usage = new Map<string, ResourceAmounts>();
-    for (const item of JSON.parse(res.body).items ?? []) {
+    for (const item of JSON.parse(nodes.body).items ?? []) {
       usage.set(item.metadata?.name ?? '', amountsFromResourceList(item.usage));
     }
     nodeUsage = usage;
+    if (!options.podMetrics) {
+      noteMetrics(undefined);
+      return;
+    }
+    const pods = await api.getText(POD_METRICS_PATH, t);
+    if (pods.status !== 200) {
+      podUsage = new Map();
+      noteMetrics(`metrics.k8s.io pods: HTTP ${pods.status}`);
+      return;
+    }
+    podUsage = parsePodUsage(pods.body, options.podMetrics.hasPod);
+    noteMetrics(undefined);
   }
 
   const statusKey = () => JSON.stringify([error?.reason, ready, live, version]);
@@ -109,8 +153,10 @@ export function createControlPlanePoller(options: {
         unreachableSince = undefined;
         lastHealthyAt = new Date();
         options.onAnswer(recovered);
-        await pollMetrics().catch(() => {
+        await pollMetrics().catch(err => {
           nodeUsage = new Map();
+          podUsage = new Map();
+          noteMetrics(`metrics.k8s.io: ${(err as Error).message}`);
         });
       } catch (err) {
         const classified = classifyClusterError(err, clusterName);
@@ -135,6 +181,7 @@ export function createControlPlanePoller(options: {
       unreachableSince,
       lastHealthyAt,
       nodeUsage,
+      podUsage,
     }),
     reset() {
       // ready, live and the checks stay until the next poll, as they always have.
@@ -143,6 +190,8 @@ export function createControlPlanePoller(options: {
       unreachableSince = undefined;
       lastHealthyAt = undefined;
       nodeUsage = new Map();
+      podUsage = new Map();
+      metricsMissing = undefined;
     },
   };
 }

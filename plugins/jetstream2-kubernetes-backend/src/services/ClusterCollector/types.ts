@@ -10,6 +10,18 @@ import type { ClusterChange, ClusterWatcher } from './clusterWatcher';
 /** The collected object lists, by registry key (`nodeLeases` are the kubelet heartbeats). */
 export type CollectedObjects = ClusterObjects;
 
+/** One container's usage as metrics.k8s.io states it (`cpu: "12345n"`, `memory: "20Ki"`). */
+export interface ContainerUsage {
+  name: string;
+  cpu?: string;
+  memory?: string;
+}
+
+/** One pod's usage from metrics.k8s.io: its containers' usage, kept as the API's quantities. */
+export interface PodUsage {
+  containers: ContainerUsage[];
+}
+
 /** What the collector knows about one cluster right now. Objects are shared: never mutate them. */
 export interface ClusterSnapshot {
   name: string;
@@ -24,6 +36,12 @@ export interface ClusterSnapshot {
   unreachableSince?: string;
   /** Node usage from metrics.k8s.io, by node name (empty when the cluster does not serve metrics). */
   nodeUsage?: Map<string, ResourceAmounts>;
+  /**
+   * Pod usage from metrics.k8s.io by `podUsageKey(namespace, name)` (`podUsage.ts`), for the pods the cache
+   * holds (empty when the cluster does not serve metrics or says `skipMetricsLookup`). Live only: never
+   * persisted.
+   */
+  podUsage?: ReadonlyMap<string, PodUsage>;
   objects: CollectedObjects;
   /** Changes whenever objects or status change: a key for caches of anything computed from the snapshot. */
   dataVersion?: number;
