@@ -88,6 +88,7 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
         entityObjectsSlot.set({
           selectForEntity: entity => entityWorkloads.selectForEntity(entity),
           clusterNames: () => collector.clusterNames(),
+          podUsage: cluster => collector.watcher(cluster)?.state().podUsage,
         });
         const notices = createChangeNotices({
           collector,
