@@ -1,4 +1,5 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { kubernetesTab } from './fixtures';
 
 /**
  * Production-style sign-in through a real OpenID Connect provider (scripts/oidc-dev-server.mjs, started
@@ -162,6 +163,55 @@ test('a platform-team member signs in with OIDC and gets the proxy, every cluste
   for (const title of [SERVICE_TEMPLATE, ...CLUSTER_TEMPLATES]) {
     await expect(page.getByText(title)).toBeVisible();
   }
+});
+
+test("a researcher reads a pod's logs in upstream's pod drawer through our logs route, not the proxy", async ({
+  page,
+}) => {
+  test.skip(
+    !process.env.LOCAL_CLUSTER_URL,
+    'needs the local control plane (npm test starts it): without a cluster the entity has no pods',
+  );
+  const sciencePath = '/catalog/default/component/science-api';
+  const proxyRequests: string[] = [];
+  const logAnswers: number[] = [];
+  page.on('request', request => {
+    if (request.url().includes('/api/kubernetes/proxy')) {
+      proxyRequests.push(request.url());
+    }
+  });
+  page.on('response', response => {
+    if (
+      /\/api\/jetstream2-kubernetes\/entities\/default\/component\/science-api\/logs\?/.test(
+        response.url(),
+      )
+    ) {
+      logAnswers.push(response.status());
+    }
+  });
+
+  await signInWithOidc(page, 'blake');
+  await expectSignedIn(page);
+  await page.goto(sciencePath);
+  await kubernetesTab(page, sciencePath).click();
+  const pods = page
+    .getByText('Pods on js2-demo', { exact: true })
+    .locator('xpath=ancestor::*[contains(@class,"MuiCard-root")][1]');
+  // the pod's name opens upstream's drawer; its container card opens upstream's logs dialog
+  await pods
+    .getByRole('button', { name: /^worker-/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'get logs' }).first().click();
+  await expect(
+    page.getByText(/^worker-.* - worker logs on cluster js2-demo$/),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/INFO worker: science-worker [\d.]+ starting/).first(),
+    "the worker's log, read through our route for a user without the proxy permission",
+  ).toBeVisible({ timeout: 30_000 });
+  expect(logAnswers).toContain(200);
+  expect(proxyRequests, "requests to upstream's Kubernetes proxy").toEqual([]);
 });
 
 test('a person the catalog does not know is refused at sign-in with a message', async ({

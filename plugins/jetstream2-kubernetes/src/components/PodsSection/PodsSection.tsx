@@ -16,7 +16,18 @@ import type {
   ObjectEvent,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import { podsOf } from '../common/pods';
+import { EntityKubernetesProxyApiProvider } from './EntityKubernetesProxyApiProvider';
 import { EntityPodsTable, type EntityPodsTableProps } from './EntityPodsTable';
+
+const NO_EVENTS: ObjectEvent[] = [];
+
+export interface PodsSectionProps {
+  clusters: ClusterWorkloads[];
+  /** All events of the entity's objects. */
+  events?: ObjectEvent[];
+  /** Extra per-pod cells (events, logs), given the pod's cluster. */
+  extraColumns?: (cluster: string) => EntityPodsTableProps['extraColumns'];
+}
 
 function toClusterObjects(c: ClusterWorkloads): ClusterObjects {
   return {
@@ -33,21 +44,12 @@ function podNamesWithErrors(errors: DetectedError[]): Set<string> {
   );
 }
 
-/**
- * The entity's pods per cluster in our table (our status; upstream's pod drawer with containers and
- * logs), and upstream's per-cluster view of the other objects, wrapped in the contexts they read.
- */
-export const PodsSection = ({
+/** The cards of {@link PodsSection}, one per cluster with objects, inside the contexts upstream reads. */
+const ClusterPods = ({
   clusters,
-  events = [],
+  events = NO_EVENTS,
   extraColumns,
-}: {
-  clusters: ClusterWorkloads[];
-  /** All events of the entity's objects. */
-  events?: ObjectEvent[];
-  /** Extra per-pod cells (events, logs), given the pod's cluster. */
-  extraColumns?: (cluster: string) => EntityPodsTableProps['extraColumns'];
-}) => {
+}: PodsSectionProps) => {
   const withObjects = clusters.filter(c => (c.resources ?? []).length > 0);
   if (withObjects.length === 0) {
     return null;
@@ -120,3 +122,18 @@ export const PodsSection = ({
     </div>
   );
 };
+
+/**
+ * The entity's pods per cluster in our table (our status; upstream's pod drawer with containers and
+ * logs), and upstream's per-cluster view of the other objects, wrapped in the contexts they read.
+ * Upstream's components read pod logs and events through our backend for the current entity, never
+ * through upstream's Kubernetes proxy (see {@link EntityKubernetesProxyApiProvider}).
+ */
+export const PodsSection = ({
+  events = NO_EVENTS,
+  ...props
+}: PodsSectionProps) => (
+  <EntityKubernetesProxyApiProvider events={events}>
+    <ClusterPods events={events} {...props} />
+  </EntityKubernetesProxyApiProvider>
+);
