@@ -19,6 +19,7 @@ export type { PodLogRequest } from './podLogs';
 
 /** What changed: a type's objects (with the objects touched) or the cluster's status. */
 export type ClusterChange =
+  /** The objects touched; an updated object also as it was before (after the new one). */
   | { type: 'objects'; key: ResourceKey; objects: KubeObject[] }
   | { type: 'status' };
 

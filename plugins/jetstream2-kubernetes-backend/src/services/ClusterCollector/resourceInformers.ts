@@ -170,8 +170,14 @@ export function createResourceInformers(options: {
     const upsert = (obj: KubernetesObject) => {
       const o = redactObject(obj as KubeObject);
       o.kind ??= def.kind;
+      // The change carries the object as it was too, so listeners see an object whose labels moved away.
+      const previous = index.get(
+        key,
+        o.metadata?.namespace,
+        o.metadata?.name ?? '',
+      );
       index.upsert(key, o);
-      emit({ type: 'objects', key, objects: [o] });
+      emit({ type: 'objects', key, objects: previous ? [o, previous] : [o] });
     };
     informer.on('add', upsert);
     informer.on('update', upsert);

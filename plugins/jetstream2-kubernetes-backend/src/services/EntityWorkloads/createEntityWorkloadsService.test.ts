@@ -4,7 +4,9 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type {
   ClusterError,
   KubeObject,
+  ResourceKey,
 } from '@internal/plugin-jetstream2-kubernetes-common';
+import type { ClusterChange } from '../ClusterCollector/clusterWatcher';
 import { ObjectIndex } from '../ClusterCollector/objectIndex';
 import type { ClusterCollector } from '../ClusterCollector/types';
 import { createEntityWorkloadsService } from './createEntityWorkloadsService';
@@ -44,6 +46,9 @@ const pod = (name: string, id: string, phase = 'Running'): KubeObject => ({
 function setup(options: { entities?: any[] } = {}) {
   const index = new ObjectIndex();
   let error: ClusterError | undefined;
+  const listeners: Array<(cluster: string, change: ClusterChange) => void> = [];
+  const emit = (change: ClusterChange) =>
+    listeners.forEach(l => l('js2-demo', change));
   const watcher = {
     index,
     state: () => ({
@@ -57,6 +62,10 @@ function setup(options: { entities?: any[] } = {}) {
   const collector = {
     clusterNames: () => ['js2-demo'],
     watcher: (name: string) => (name === 'js2-demo' ? watcher : undefined),
+    onChange: (l: (cluster: string, change: ClusterChange) => void) => {
+      listeners.push(l);
+      return () => {};
+    },
   } as unknown as ClusterCollector;
   const catalog = catalogServiceMock({
     entities: (options.entities ?? [entity()]) as any,
@@ -75,8 +84,27 @@ function setup(options: { entities?: any[] } = {}) {
     index,
     service,
     getEntityByRef,
+    /** What a watch does: store the object, then tell the listeners (with the object as it was). */
+    put: (key: ResourceKey, object: KubeObject) => {
+      const previous = index.get(
+        key,
+        object.metadata?.namespace,
+        object.metadata?.name ?? '',
+      );
+      index.upsert(key, object);
+      emit({
+        type: 'objects',
+        key,
+        objects: previous ? [object, previous] : [object],
+      });
+    },
+    remove: (key: ResourceKey, object: KubeObject) => {
+      index.remove(key, object);
+      emit({ type: 'objects', key, objects: [object] });
+    },
     setError: (e?: ClusterError) => {
       error = e;
+      emit({ type: 'status' });
     },
     view: () => service.getEntityWorkloadsView(ref, { credentials }),
     response: () => service.getEntityWorkloads(ref, { credentials }),
@@ -86,13 +114,13 @@ function setup(options: { entities?: any[] } = {}) {
 describe('createEntityWorkloadsService views', () => {
   it('serves the same view while nothing of the entity changes, even as the cluster churns', async () => {
     const s = setup();
-    s.index.upsert('pods', pod('api-1', 'science-api'));
+    s.put('pods', pod('api-1', 'science-api'));
     const first = await s.view();
     expect(JSON.parse(first.body).workloads).toHaveLength(1);
     expect(await s.view()).toBe(first);
     // another service's pods, and a node heartbeat that changes no fact the view reads
-    s.index.upsert('pods', pod('other-1', 'other'));
-    s.index.upsert('pods', pod('other-2', 'other'));
+    s.put('pods', pod('other-1', 'other'));
+    s.put('pods', pod('other-2', 'other'));
     expect(await s.view()).toBe(first);
     // the catalog is asked once for the entity, not once per view
     expect(s.getEntityByRef).toHaveBeenCalledTimes(1);
@@ -100,9 +128,9 @@ describe('createEntityWorkloadsService views', () => {
 
   it('makes a new view, with a new ETag, when one of its objects changes', async () => {
     const s = setup();
-    s.index.upsert('pods', pod('api-1', 'science-api', 'Pending'));
+    s.put('pods', pod('api-1', 'science-api', 'Pending'));
     const first = await s.view();
-    s.index.upsert('pods', pod('api-1', 'science-api', 'Running'));
+    s.put('pods', pod('api-1', 'science-api', 'Running'));
     const second = await s.view();
     expect(second).not.toBe(first);
     expect(second.etag).not.toBe(first.etag);
@@ -113,9 +141,9 @@ describe('createEntityWorkloadsService views', () => {
 
   it('makes a new view when an event about one of its pods arrives', async () => {
     const s = setup();
-    s.index.upsert('pods', pod('api-1', 'science-api'));
+    s.put('pods', pod('api-1', 'science-api'));
     const first = await s.view();
-    s.index.upsert('events', {
+    s.put('events', {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name: 'api-1.1', namespace: 'science', resourceVersion: '9' },
@@ -134,7 +162,7 @@ describe('createEntityWorkloadsService views', () => {
 
   it('makes a new view when the cluster’s status changes without any object changing', async () => {
     const s = setup();
-    s.index.upsert('pods', pod('api-1', 'science-api'));
+    s.put('pods', pod('api-1', 'science-api'));
     const first = await s.view();
     s.setError({ reason: 'unreachable', message: 'connect ECONNREFUSED' });
     const second = await s.view();
@@ -147,10 +175,10 @@ describe('createEntityWorkloadsService views', () => {
 
   it('refreshes a changed view ahead of the next request, gzipped body included', async () => {
     const s = setup();
-    s.index.upsert('pods', pod('api-1', 'science-api'));
+    s.put('pods', pod('api-1', 'science-api'));
     const first = await s.view();
     first.gzipped();
-    s.index.upsert('pods', pod('api-2', 'science-api'));
+    s.put('pods', pod('api-2', 'science-api'));
     expect(await s.service.refreshViews([entityRef])).toBe(1);
     // nothing changed since: a second refresh does nothing
     expect(await s.service.refreshViews([entityRef])).toBe(0);
@@ -164,16 +192,66 @@ describe('createEntityWorkloadsService views', () => {
 
   it('does not refresh entities that were never viewed', async () => {
     const s = setup();
-    s.index.upsert('pods', pod('api-1', 'science-api'));
+    s.put('pods', pod('api-1', 'science-api'));
     expect(await s.service.refreshViews([entityRef])).toBe(0);
     expect(s.getEntityByRef).not.toHaveBeenCalled();
   });
 
   it('answers the parsed response and the view alike', async () => {
     const s = setup();
-    s.index.upsert('pods', pod('api-1', 'science-api'));
+    s.put('pods', pod('api-1', 'science-api'));
     const response = await s.response();
     const view = await s.view();
     expect(JSON.parse(view.body)).toEqual(JSON.parse(JSON.stringify(response)));
+  });
+
+  it('makes a new view when one of its pods loses the entity’s label, or is deleted', async () => {
+    const s = setup();
+    s.put('pods', pod('api-1', 'science-api'));
+    s.put('pods', pod('api-2', 'science-api'));
+    const first = await s.view();
+    expect(JSON.parse(first.body).workloads).toHaveLength(2);
+    s.put('pods', pod('api-1', 'moved-elsewhere'));
+    const second = await s.view();
+    expect(JSON.parse(second.body).workloads.map((w: any) => w.name)).toEqual([
+      'api-2',
+    ]);
+    s.remove('pods', pod('api-2', 'science-api'));
+    expect(JSON.parse((await s.view()).body).workloads).toEqual([]);
+  });
+
+  it('keeps the view through node heartbeats and remakes it when a node’s flavor changes', async () => {
+    const s = setup();
+    const node = (flavor: string, heartbeat: string): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name: 'node-1',
+        resourceVersion: String(++rv),
+        labels: { 'node.kubernetes.io/instance-type': flavor },
+      },
+      status: {
+        allocatable: { cpu: '8', memory: '30Gi', pods: '110' },
+        conditions: [
+          { type: 'Ready', status: 'True', lastHeartbeatTime: heartbeat },
+        ],
+      },
+    });
+    const scheduled = pod('api-1', 'science-api');
+    (scheduled as any).spec.nodeName = 'node-1';
+    (scheduled as any).spec.containers[0].resources = {
+      requests: { cpu: '2', memory: '4Gi' },
+    };
+    s.put('nodes', node('m3.medium', '2026-11-30T00:00:00Z'));
+    s.put('pods', scheduled);
+    const first = await s.view();
+    const costOf = (v: { body: string }) => JSON.parse(v.body).cost.suPerHour;
+    expect(costOf(first)).toBeGreaterThan(0);
+    s.put('nodes', node('m3.medium', '2026-11-30T00:00:10Z'));
+    expect(await s.view()).toBe(first);
+    s.put('nodes', node('m3.large', '2026-11-30T00:00:20Z'));
+    const second = await s.view();
+    expect(second).not.toBe(first);
+    expect(costOf(second)).toBeGreaterThan(costOf(first));
   });
 });

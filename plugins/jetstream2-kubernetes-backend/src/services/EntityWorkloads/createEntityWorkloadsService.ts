@@ -15,10 +15,7 @@ import {
   compareSeverity,
   computeConceptPresence,
   entityCost,
-  entityResources,
   entitySelector,
-  isNodeReady,
-  nodeFlavorOf,
   evaluateInsights,
   HOURS_PER_MONTH,
   jetstream2KubernetesWorkloadsReadPermission,
@@ -45,6 +42,7 @@ import {
   workloadOf,
 } from './selectObjects';
 import { TtlCache } from './ttlCache';
+import { createViewTracker } from './viewTracker';
 import type {
   EntityClusterSelection,
   EntityWorkloadsService,
@@ -69,9 +67,9 @@ export interface EntityWorkloadsServiceOptions {
 const MAX_WATCHED = 1000;
 
 interface CachedView {
-  /** What the view is made of (see viewKey). */
-  key: string;
-  /** The clusters' stamp when the key was last checked (see clustersStamp). */
+  /** The tracker's version of the entity when the view was made. */
+  version: string;
+  /** The clusters' status when the view was made (see clustersStamp). */
   stamp: string;
   selectorText: string;
   view: EntityWorkloadsView;
@@ -105,6 +103,10 @@ export function createEntityWorkloadsService(
   const entities = new TtlCache<string, Entity | null>(ttlMs, 5000);
   const decisions = new TtlCache<string, boolean>(ttlMs, 20000);
   const views = new TtlCache<string, CachedView>(10 * 60_000, 5000);
+  const tracker = createViewTracker({
+    index: cluster => collector.watcher(cluster)?.index,
+  });
+  collector.onChange(tracker.onChange);
   const watcherIds = new WeakMap<object, number>();
   let nextWatcherId = 0;
   const watched = new Map<string, WatchedEntity>();
@@ -167,9 +169,8 @@ export function createEntityWorkloadsService(
   }
 
   /**
-   * What the clusters look like right now, in a few characters per cluster: which watcher, its data
-   * version, and the status facts a view shows. Equal stamps mean nothing in any cluster changed since a
-   * view was made, so the view is served without selecting or hashing its objects.
+   * The clusters' status as a view shows it, in a few characters per cluster (which watcher, status,
+   * error, unreachable since, collected or not). Object changes are followed by the view tracker.
    */
   function clustersStamp(): string {
     let stamp = '';
@@ -185,9 +186,9 @@ export function createEntityWorkloadsService(
         watcherIds.set(watcher, id);
       }
       const state = watcher.state();
-      stamp += `|${name}:${id}:${watcher.index.version}:${state.status}:${
-        state.error?.message ?? ''
-      }:${state.unreachableSince ?? ''}:${state.collectedAt ? 1 : 0}`;
+      stamp += `|${name}:${id}:${state.status}:${state.error?.message ?? ''}:${
+        state.unreachableSince ?? ''
+      }:${state.collectedAt ? 1 : 0}`;
     }
     return stamp;
   }
@@ -302,47 +303,8 @@ export function createEntityWorkloadsService(
   }
 
   /**
-   * What an entity's view is made of: its objects' resource versions, their events, the node facts it reads
-   * (readiness, flavor, allocatable) and its clusters' status. Churn elsewhere in a cluster (other
-   * services' pods, kubelet heartbeats, metrics) leaves the key, and so the cached view, unchanged.
-   */
-  function viewKey(
-    selectorText: string,
-    selections: EntityClusterSelection[],
-  ): string {
-    const h = createHash('sha1').update(selectorText);
-    for (const sel of selections) {
-      h.update(
-        `|${sel.cluster}|${sel.status}|${sel.error?.message ?? ''}|${
-          sel.unreachableSince ?? ''
-        }|${sel.collectedAt ? 'collected' : ''}`,
-      );
-      const index = collector.watcher(sel.cluster)?.index;
-      for (const def of entityResources) {
-        for (const o of sel.objects[def.key] ?? []) {
-          const { namespace, name = '', resourceVersion } = o.metadata ?? {};
-          h.update(`${def.key}/${namespace}/${name}@${resourceVersion}`);
-          for (const e of index?.eventsAbout(def.kind, namespace, name) ?? []) {
-            h.update(`e@${e.metadata?.resourceVersion}`);
-          }
-        }
-      }
-      for (const n of index?.list('nodes') ?? []) {
-        h.update(
-          `n${n.metadata?.name}:${isNodeReady(n)}:${Boolean(
-            n.spec?.unschedulable,
-          )}:${nodeFlavorOf(n)}:${JSON.stringify(n.status?.allocatable)}`,
-        );
-      }
-      h.update(`sc${index?.typeVersion('storageClasses') ?? -1}`);
-    }
-    return h.digest('base64url');
-  }
-
-  /**
-   * The entity's view, from the cache when nothing it is made of changed: first by the clusters' stamp
-   * (O(clusters)), then by the view key (O(the entity's objects)); computed afresh only when its own
-   * objects, their events, the node facts or the clusters' status changed.
+   * The entity's view: from the cache while the tracker reports no change to anything it reads and its
+   * clusters' status is the same (a few comparisons, whatever the entity's size); computed afresh otherwise.
    */
   function currentView(
     entityRef: string,
@@ -356,22 +318,29 @@ export function createEntityWorkloadsService(
     }`;
     const stamp = clustersStamp();
     const hit = views.get(entityRef);
-    if (hit && hit.selectorText === selectorText && hit.stamp === stamp) {
+    if (
+      hit &&
+      hit.selectorText === selectorText &&
+      hit.stamp === stamp &&
+      hit.version === tracker.version(entityRef)
+    ) {
       return { view: hit.view };
     }
+    tracker.track(entityRef, requirements, selector.namespace);
+    const version = tracker.version(entityRef);
     const selections = selectAll(requirements, selector.namespace);
-    const key = viewKey(selectorText, selections);
-    if (hit && hit.key === key) {
-      hit.stamp = stamp;
-      hit.selectorText = selectorText;
-      return { view: hit.view };
-    }
     const response = compute(entityRef, selectorInfo, selections);
     const body = JSON.stringify(response);
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    if (hit && hit.view.etag === etag) {
+      // the tracker was cautious: same content, keep the view (and its gzipped body)
+      Object.assign(hit, { stamp, version, selectorText });
+      views.set(entityRef, hit);
+      return { view: hit.view, response };
+    }
     let gz: Buffer | undefined;
     const fresh: CachedView = {
-      key,
+      version,
       stamp,
       selectorText,
       view: {
