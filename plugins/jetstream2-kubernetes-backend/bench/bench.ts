@@ -785,9 +785,11 @@ async function main() {
   // Starting 10,000 pods leaves the kubelets' and the scheduler's events arriving for a while after the
   // last pod runs; the series measure the steady state, so wait (at most 3 min) until the entities' views
   // stop changing. Views still change during the series if they do not settle; that count is printed.
-  const settleMs = await waitSettled(a, 180_000);
   const memAfter = await rss();
   log(`A holds every pod: rss ${mb(memAfter.rss)}`);
+  const settleMs = await waitSettled(a, 180_000);
+  const memViews = await rss();
+  log(`A holds every pod and 50 entity views: rss ${mb(memViews.rss)}`);
 
   // --- series on A
   // The warm-up views each entity once (computing and caching its view); the series then measures what a
@@ -894,7 +896,9 @@ async function main() {
       memAfter.rss,
     )} holding ${total} pods x 3 clusters (heap ${mb(memBefore.heap)} -> ${mb(
       memAfter.heap,
-    )})${gc ? '' : ' [without --expose-gc]'}`,
+    )})${gc ? '' : ' [without --expose-gc]'}; ${mb(
+      memViews.rss,
+    )} once it also cached the ${ENTITIES} entities' views (JSON + gzip)`,
     `RSS with backend B (started after A stopped, same process): ${mb(
       memBStart.rss,
     )} before -> ${mb(memB.rss)} once its collector held the pods`,
