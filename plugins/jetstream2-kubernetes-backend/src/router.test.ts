@@ -3,12 +3,31 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { createRouter } from './router';
 import type { ClusterDataService } from './services/ClusterData/types';
 import type { EntityWorkloadsService } from './services/EntityWorkloads/types';
+
+const usage = [
+  {
+    cluster: 'js2-demo',
+    podMetrics: [
+      {
+        pod: { metadata: { name: 'api-1', namespace: 'science', uid: 'u1' } },
+        cpu: { currentUsage: 0.012, requestTotal: 0.25, limitTotal: 0 },
+        memory: {
+          currentUsage: '47185920',
+          requestTotal: '134217728',
+          limitTotal: 0,
+        },
+        containers: [],
+      },
+    ],
+  },
+];
 
 function makeApp(
   options: {
@@ -33,6 +52,7 @@ function makeApp(
     watchedEntities: jest.fn(),
     refreshViews: jest.fn().mockResolvedValue(0),
     getPodLogs: jest.fn().mockResolvedValue('line 1\nline 2\n'),
+    getPodUsage: jest.fn().mockResolvedValue(usage),
   };
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockResolvedValue([
@@ -65,6 +85,7 @@ describe('createRouter', () => {
       '/templates',
       '/entities/default/component/x/workloads',
       '/entities/default/component/x/logs?cluster=c&podNamespace=n&pod=p',
+      '/entities/default/component/x/usage',
     ]) {
       const res = await request(app).get(path);
       expect([path, res.status]).toEqual([path, 401]);
@@ -188,6 +209,53 @@ describe('createRouter', () => {
       expect(res.body.error.name).toBe('InputError');
     }
     expect(entityWorkloads.getPodLogs).toHaveBeenCalledTimes(1);
+  });
+
+  it("serves the entity's pod usage with an ETag, for the caller", async () => {
+    const { app, entityWorkloads } = await makeApp();
+    const path = '/entities/default/Component/jupyterhub/usage';
+    const res = await request(app).get(path);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(usage);
+    expect(entityWorkloads.getPodUsage).toHaveBeenCalledWith(
+      { namespace: 'default', kind: 'Component', name: 'jupyterhub' },
+      {
+        credentials: expect.objectContaining({
+          principal: expect.objectContaining({ type: 'user' }),
+        }),
+      },
+    );
+    // the view is not asked for: usage stays out of the cached view
+    expect(entityWorkloads.getEntityWorkloadsView).not.toHaveBeenCalled();
+    const again = await request(app)
+      .get(path)
+      .set('If-None-Match', res.headers.etag);
+    expect(again.status).toBe(304);
+  });
+
+  it('answers 400, 403 and 404 for pod usage as for the entity view', async () => {
+    const { app, entityWorkloads } = await makeApp();
+    const bad = await request(app).get('/entities/default/1nope/x/usage');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.name).toBe('InputError');
+    expect(entityWorkloads.getPodUsage).not.toHaveBeenCalled();
+
+    entityWorkloads.getPodUsage.mockRejectedValueOnce(
+      new NotAllowedError('not yours'),
+    );
+    const denied = await request(app).get(
+      '/entities/default/component/x/usage',
+    );
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toBe('not yours');
+
+    entityWorkloads.getPodUsage.mockRejectedValueOnce(
+      new NotFoundError('Entity component:default/x not found'),
+    );
+    const missing = await request(app).get(
+      '/entities/default/component/x/usage',
+    );
+    expect(missing.status).toBe(404);
   });
 
   it('filters guides by concept, source and text', async () => {

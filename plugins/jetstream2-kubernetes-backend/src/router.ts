@@ -207,6 +207,21 @@ export async function createRouter(
     sendWithEtag(req, res, view.body, view.etag, view.gzipped);
   });
 
+  // The pods' current usage, apart from the cached view: it changes with every metrics poll.
+  router.get('/entities/:namespace/:kind/:name/usage', async (req, res) => {
+    const parsed = entityParams.safeParse(req.params);
+    if (!parsed.success) {
+      throw new InputError(
+        `Malformed entity reference: ${zodMessage(parsed.error)}`,
+      );
+    }
+    const credentials = await credentialsOf(req);
+    const usage = await entityWorkloads.getPodUsage(parsed.data, {
+      credentials,
+    });
+    sendWithEtag(req, res, JSON.stringify(usage));
+  });
+
   router.get('/entities/:namespace/:kind/:name/logs', async (req, res) => {
     const parsed = entityParams.safeParse(req.params);
     if (!parsed.success) {

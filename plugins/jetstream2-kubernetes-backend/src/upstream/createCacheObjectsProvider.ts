@@ -6,8 +6,8 @@ import type {
 } from '@backstage/plugin-kubernetes-node';
 import type { ClusterError } from '@internal/plugin-jetstream2-kubernetes-common';
 import { toFetchResponses } from '../services/EntityWorkloads/selectObjects';
+import { toPodMetrics } from '../services/EntityWorkloads/toPodMetrics';
 import type { EntityObjectsSourceSlot } from './entitySourceServiceRef';
-import { toPodMetrics } from './toPodMetrics';
 
 /** One cluster's failure in upstream's terms, with our message where upstream has room for one. */
 export function toKubernetesFetchError(

@@ -8,7 +8,8 @@ import type {
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { ClusterChange } from '../ClusterCollector/clusterWatcher';
 import { ObjectIndex } from '../ClusterCollector/objectIndex';
-import type { ClusterCollector } from '../ClusterCollector/types';
+import { podUsageKey } from '../ClusterCollector/podUsage';
+import type { ClusterCollector, PodUsage } from '../ClusterCollector/types';
 import { createEntityWorkloadsService } from './createEntityWorkloadsService';
 
 // The service over a real ObjectIndex (what the watches fill) behind a minimal collector: these tests are
@@ -46,6 +47,8 @@ const pod = (name: string, id: string, phase = 'Running'): KubeObject => ({
 function setup(options: { entities?: any[] } = {}) {
   const index = new ObjectIndex();
   let error: ClusterError | undefined;
+  /** What the metrics poll keeps in the watcher's live state. */
+  const podUsage = new Map<string, PodUsage>();
   const listeners: Array<(cluster: string, change: ClusterChange) => void> = [];
   const emit = (change: ClusterChange) =>
     listeners.forEach(l => l('js2-demo', change));
@@ -56,6 +59,7 @@ function setup(options: { entities?: any[] } = {}) {
       status: error ? 'error' : 'ok',
       error,
       collectedAt: '2026-11-30T00:00:00.000Z',
+      podUsage,
     }),
     version: () => index.version,
   };
@@ -84,6 +88,14 @@ function setup(options: { entities?: any[] } = {}) {
     index,
     service,
     getEntityByRef,
+    permissions,
+    /** What a metrics poll does: replace every pod's usage. */
+    setUsage: (usage: Record<string, PodUsage>) => {
+      podUsage.clear();
+      for (const [key, value] of Object.entries(usage)) {
+        podUsage.set(key, value);
+      }
+    },
     /** What a watch does: store the object, then tell the listeners (with the object as it was). */
     put: (key: ResourceKey, object: KubeObject) => {
       const previous = index.get(
@@ -108,6 +120,7 @@ function setup(options: { entities?: any[] } = {}) {
     },
     view: () => service.getEntityWorkloadsView(ref, { credentials }),
     response: () => service.getEntityWorkloads(ref, { credentials }),
+    usage: () => service.getPodUsage(ref, { credentials }),
   };
 }
 
@@ -253,5 +266,120 @@ describe('createEntityWorkloadsService views', () => {
     const second = await s.view();
     expect(second).not.toBe(first);
     expect(costOf(second)).toBeGreaterThan(costOf(first));
+  });
+});
+
+describe('createEntityWorkloadsService pod usage', () => {
+  const withResources = (p: KubeObject): KubeObject => {
+    (p as any).spec.containers[0].resources = {
+      requests: { cpu: '250m', memory: '128Mi' },
+      limits: { cpu: '500m', memory: '256Mi' },
+    };
+    return p;
+  };
+  const used = (cpu: string, memory: string): PodUsage => ({
+    containers: [{ name: 'app', cpu, memory }],
+  });
+
+  it("gives upstream's podMetrics of the entity's own pods, each pod cut to its name", async () => {
+    const s = setup();
+    s.put('pods', withResources(pod('api-1', 'science-api')));
+    s.put('pods', pod('api-2', 'science-api', 'Pending'));
+    s.put('pods', pod('other-1', 'other'));
+    s.setUsage({
+      [podUsageKey('science', 'api-1')]: used('12345678n', '45Mi'),
+      // another entity's pod: not in the answer
+      [podUsageKey('science', 'other-1')]: used('1', '1Gi'),
+      // api-2 not sampled yet: no entry, so upstream says "unknown" rather than 0%
+    });
+    expect(await s.usage()).toEqual([
+      {
+        cluster: 'js2-demo',
+        podMetrics: [
+          {
+            pod: {
+              metadata: {
+                name: 'api-1',
+                namespace: 'science',
+                uid: 'uid-api-1',
+              },
+            },
+            cpu: {
+              currentUsage: 0.012345678,
+              requestTotal: 0.25,
+              limitTotal: 0.5,
+            },
+            memory: {
+              currentUsage: '47185920',
+              requestTotal: '134217728',
+              limitTotal: '268435456',
+            },
+            containers: [
+              {
+                container: 'app',
+                cpuUsage: {
+                  currentUsage: 0.012345678,
+                  requestTotal: 0.25,
+                  limitTotal: 0.5,
+                },
+                memoryUsage: {
+                  currentUsage: '47185920',
+                  requestTotal: '134217728',
+                  limitTotal: '268435456',
+                },
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('answers an empty list for a cluster without metrics', async () => {
+    const s = setup();
+    s.put('pods', pod('api-1', 'science-api'));
+    expect(await s.usage()).toEqual([{ cluster: 'js2-demo', podMetrics: [] }]);
+  });
+
+  it('follows each poll and leaves the cached view alone', async () => {
+    const s = setup();
+    s.put('pods', withResources(pod('api-1', 'science-api')));
+    const view = await s.view();
+    s.setUsage({ [podUsageKey('science', 'api-1')]: used('100m', '64Mi') });
+    const first = await s.usage();
+    s.setUsage({ [podUsageKey('science', 'api-1')]: used('200m', '64Mi') });
+    const second = await s.usage();
+    expect(first[0].podMetrics[0].cpu.currentUsage).toBe(0.1);
+    expect(second[0].podMetrics[0].cpu.currentUsage).toBe(0.2);
+    expect(await s.view()).toBe(view);
+    expect(JSON.parse(view.body)).not.toHaveProperty('podMetrics');
+    expect(await s.service.refreshViews([entityRef])).toBe(0);
+  });
+
+  it('does not make the entity watched (no view, no change notices)', async () => {
+    const s = setup();
+    s.put('pods', pod('api-1', 'science-api'));
+    await s.usage();
+    expect(s.service.watchedEntities()).toEqual([]);
+  });
+
+  it('checks the workloads permission on the entity, and that the entity exists', async () => {
+    const s = setup();
+    s.permissions.authorize.mockResolvedValueOnce([
+      { result: AuthorizeResult.DENY },
+    ]);
+    await expect(s.usage()).rejects.toMatchObject({ name: 'NotAllowedError' });
+    expect(s.permissions.authorize.mock.calls[0][0]).toEqual([
+      {
+        permission: expect.objectContaining({
+          name: 'jetstream2-kubernetes.workloads.read',
+        }),
+        resourceRef: entityRef,
+      },
+    ]);
+    const none = setup({ entities: [] });
+    await expect(none.usage()).rejects.toMatchObject({
+      name: 'NotFoundError',
+    });
   });
 });

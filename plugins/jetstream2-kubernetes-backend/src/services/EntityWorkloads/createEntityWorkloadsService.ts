@@ -41,9 +41,11 @@ import {
   toFetchResponses,
   workloadOf,
 } from './selectObjects';
+import { toPodMetrics, withPodRef } from './toPodMetrics';
 import { TtlCache } from './ttlCache';
 import { createViewTracker } from './viewTracker';
 import type {
+  EntityClusterPodUsage,
   EntityClusterSelection,
   EntityWorkloadsService,
   EntityWorkloadsView,
@@ -398,6 +400,36 @@ export function createEntityWorkloadsService(
     return refreshed;
   }
 
+  /**
+   * The usage of the entity's pods per cluster: the same pod selection as the view (label and namespace
+   * index), never cached with it, and without touching the entity's view or its place among the watched.
+   */
+  async function getPodUsage(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<EntityClusterPodUsage[]> {
+    const entityRef = stringifyEntityRef(ref);
+    await authorize(entityRef, credentials);
+    const entity = await loadEntity(ref);
+    const { selector, requirements } = parseSelector(entity);
+    return collector.clusterNames().map(cluster => {
+      const watcher = collector.watcher(cluster);
+      const podUsage = watcher?.state().podUsage;
+      if (!watcher || !podUsage || podUsage.size === 0) {
+        return { cluster, podMetrics: [] };
+      }
+      const pods = watcher.index.select(
+        'pods',
+        requirements,
+        selector.namespace,
+      );
+      return {
+        cluster,
+        podMetrics: toPodMetrics(pods, podUsage).map(withPodRef),
+      };
+    });
+  }
+
   return {
     async getEntityWorkloads(ref, { credentials }) {
       const result = await view(ref, credentials);
@@ -412,6 +444,7 @@ export function createEntityWorkloadsService(
     },
     watchedEntities: () => [...watched.values()],
     refreshViews,
+    getPodUsage: (ref, { credentials }) => getPodUsage(ref, credentials),
     async getPodLogs(ref, request, { credentials }) {
       const entityRef = stringifyEntityRef(ref);
       await authorize(entityRef, credentials);

@@ -1,5 +1,6 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { CompoundEntityRef, Entity } from '@backstage/catalog-model';
+import type { ClientPodStatus } from '@backstage/plugin-kubernetes-common';
 import type {
   ClusterError,
   ClusterStatus,
@@ -25,6 +26,16 @@ export interface EntityClusterSelection {
   collectedAt?: string;
   unreachableSince?: string;
   objects: ClusterObjects;
+}
+
+/**
+ * The usage of an entity's pods in one cluster, in upstream's podMetrics shape (`toPodMetrics`), each
+ * pod cut to its name, namespace and uid. Pods metrics-server has not sampled yet have no entry; a cluster
+ * without metrics has none.
+ */
+export interface EntityClusterPodUsage {
+  cluster: string;
+  podMetrics: ClientPodStatus[];
 }
 
 /** An entity whose view was asked for recently: change notices are computed for these. */
@@ -58,6 +69,15 @@ export interface EntityWorkloadsService {
    * skipped); resolves with how many were recomputed.
    */
   refreshViews(entityRefs: Iterable<string>): Promise<number>;
+  /**
+   * The current CPU and memory usage of the entity's pods, per cluster (every configured cluster, in
+   * order). Kept out of the entity's view, which is cached per data version while usage changes with
+   * every poll. Checks and throws as {@link EntityWorkloadsService.getEntityWorkloads} does.
+   */
+  getPodUsage(
+    ref: CompoundEntityRef,
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityClusterPodUsage[]>;
   /**
    * Checks that the caller may read the entity's workloads and that the pod is one of them, then returns
    * the pod's log (text). Throws NotAllowedError / NotFoundError / InputError.

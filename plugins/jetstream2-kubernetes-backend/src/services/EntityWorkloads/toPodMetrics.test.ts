@@ -1,6 +1,6 @@
 import { topPods } from '@kubernetes/client-node';
 import type { KubeObject } from '@internal/plugin-jetstream2-kubernetes-common';
-import type { PodUsage } from '../services/ClusterCollector/types';
+import type { PodUsage } from '../ClusterCollector/types';
 import {
   quantityToScalar,
   toClientPodStatus,

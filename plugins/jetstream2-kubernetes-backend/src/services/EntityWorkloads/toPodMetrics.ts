@@ -4,8 +4,8 @@ import type {
   ClientPodStatus,
 } from '@backstage/plugin-kubernetes-common';
 import type { KubeObject } from '@internal/plugin-jetstream2-kubernetes-common';
-import { podUsageKey } from '../services/ClusterCollector/podUsage';
-import type { PodUsage } from '../services/ClusterCollector/types';
+import { podUsageKey } from '../ClusterCollector/podUsage';
+import type { PodUsage } from '../ClusterCollector/types';
 
 /*
  * Upstream's podMetrics, made from our cache in the values upstream's default provider sends. It runs
@@ -141,4 +141,14 @@ export function toPodMetrics(
     if (usage) result.push(toClientPodStatus(pod, usage));
   }
   return result;
+}
+
+/**
+ * The same entry with its pod cut to the name, namespace and uid: all that upstream's components read
+ * from `ClientPodStatus.pod` (`usePodMetrics` matches a pod by name and namespace), so an answer of usage
+ * alone does not carry every pod's whole object again.
+ */
+export function withPodRef(status: ClientPodStatus): ClientPodStatus {
+  const { name, namespace, uid } = status.pod.metadata ?? {};
+  return { ...status, pod: { metadata: { name, namespace, uid } } };
 }
