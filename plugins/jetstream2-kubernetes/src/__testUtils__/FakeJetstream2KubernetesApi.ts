@@ -7,10 +7,16 @@ import type {
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
   EntityName,
+  EntityPodUsage,
   Jetstream2KubernetesApi,
   PodLogsRequest,
 } from '../api';
-import { clusterDetail, templates, workloadsResponse } from './fixtures';
+import {
+  clusterDetail,
+  podUsage,
+  templates,
+  workloadsResponse,
+} from './fixtures';
 
 /** An in-memory API over fixed live data, for tests and the dev harness. */
 export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
@@ -21,6 +27,8 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
       templates?: ClusterTemplateSummary[];
       /** Log text per "pod/container", or a function of the request. */
       logs?: (request: PodLogsRequest) => string;
+      /** The pods' usage, or a function of the entity (which may throw, as a refused request does). */
+      podUsage?: EntityPodUsage[] | ((entity: EntityName) => EntityPodUsage[]);
     } = {},
   ) {}
 
@@ -41,6 +49,11 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
     _entity: EntityName,
   ): Promise<EntityWorkloadsResponse> {
     return this.data.workloads ?? workloadsResponse;
+  }
+
+  async getPodUsage(entity: EntityName): Promise<EntityPodUsage[]> {
+    const usage = this.data.podUsage ?? podUsage;
+    return typeof usage === 'function' ? usage(entity) : usage;
   }
 
   async getTemplates(): Promise<ClusterTemplateSummary[]> {

@@ -4,6 +4,7 @@ import type {
   EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { Entity } from '@backstage/catalog-model';
+import type { EntityPodUsage } from '../api';
 
 export const annotatedEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -454,4 +455,31 @@ export const templates: ClusterTemplateSummary[] = [
     description: 'Plan a Magnum cluster',
     tags: ['kubernetes'],
   },
+];
+
+function podMetrics(name: string, cpuCores: number, memoryBytes: number) {
+  const cpu = { currentUsage: cpuCores, requestTotal: 0.25, limitTotal: 0.5 };
+  const memory = {
+    currentUsage: String(memoryBytes),
+    requestTotal: String(128 * 2 ** 20),
+    limitTotal: String(256 * 2 ** 20),
+  };
+  return {
+    pod: { metadata: { name, namespace: 'science', uid: `uid-${name}` } },
+    cpu,
+    memory,
+    containers: [{ container: 'api', cpuUsage: cpu, memoryUsage: memory }],
+  };
+}
+
+/** The usage of workloadsResponse's pods: the Pending one has not been sampled, js2-old serves none. */
+export const podUsage: EntityPodUsage[] = [
+  {
+    cluster: 'js2-demo',
+    podMetrics: [
+      podMetrics('science-api-7d9f-abc12', 0.0123, 45 * 2 ** 20),
+      podMetrics('science-api-7d9f-def34', 0.2, 96 * 2 ** 20),
+    ],
+  },
+  { cluster: 'js2-old', podMetrics: [] },
 ];

@@ -1,4 +1,5 @@
 import { createApiRef } from '@backstage/core-plugin-api';
+import type { ClientPodStatus } from '@backstage/plugin-kubernetes-common';
 import type {
   ClusterDetail,
   ClusterSummary,
@@ -27,6 +28,16 @@ export interface PodLogsRequest {
 }
 
 /**
+ * The current usage of an entity's pods in one cluster, in upstream's podMetrics shape (CPU in cores,
+ * memory in bytes; each `pod` holds only its name, namespace and uid). A pod that metrics-server has not
+ * sampled yet has no entry; a cluster without metrics has none.
+ */
+export interface EntityPodUsage {
+  cluster: string;
+  podMetrics: ClientPodStatus[];
+}
+
+/**
  * What the jetstream2-kubernetes backend offers the browser: live cluster data. The guides and concepts
  * are not here: they are static and bundled from `@internal/plugin-jetstream2-kubernetes-common`.
  */
@@ -34,6 +45,11 @@ export interface Jetstream2KubernetesApi {
   getClusters(): Promise<ClusterSummary[]>;
   getCluster(name: string): Promise<ClusterDetail>;
   getEntityWorkloads(entity: EntityName): Promise<EntityWorkloadsResponse>;
+  /**
+   * The entity's pods' CPU and memory usage per cluster, from the metrics the backend polls; apart from
+   * {@link Jetstream2KubernetesApi.getEntityWorkloads} because it changes with every poll.
+   */
+  getPodUsage(entity: EntityName): Promise<EntityPodUsage[]>;
   getTemplates(): Promise<ClusterTemplateSummary[]>;
   /** A container's log as plain text, through our backend (only the entity's own pods). */
   getPodLogs(request: PodLogsRequest): Promise<string>;

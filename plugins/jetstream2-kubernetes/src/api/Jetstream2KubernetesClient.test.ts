@@ -130,6 +130,28 @@ describe('Jetstream2KubernetesClient', () => {
     ]);
   });
 
+  it("reads the entity's pod usage from its usage route, with If-None-Match", async () => {
+    const usage = [{ cluster: 'js2-demo', podMetrics: [] }];
+    const { client, fetch } = setup((_url, init) =>
+      (init?.headers as Record<string, string> | undefined)?.['If-None-Match']
+        ? new Response(null, { status: 304 })
+        : new Response(JSON.stringify(usage), {
+            status: 200,
+            headers: { 'Content-Type': 'application/json', ETag: '"u1"' },
+          }),
+    );
+    const entity = { namespace: 'lab', kind: 'Component', name: 'sci/api' };
+    await expect(client.getPodUsage(entity)).resolves.toEqual(usage);
+    await expect(client.getPodUsage(entity)).resolves.toEqual(usage);
+    expect(fetch.mock.calls.map(call => String(call[0]))).toEqual([
+      `${baseUrl}/entities/lab/component/sci%2Fapi/usage`,
+      `${baseUrl}/entities/lab/component/sci%2Fapi/usage`,
+    ]);
+    expect(fetch.mock.calls[1][1]).toEqual({
+      headers: { 'If-None-Match': '"u1"' },
+    });
+  });
+
   it('reads pod logs as text from the entity logs route', async () => {
     const { client, fetch } = setup(
       () => new Response('line 1\nline 2\n', { status: 200 }),

@@ -9,6 +9,7 @@ import {
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
   EntityName,
+  EntityPodUsage,
   Jetstream2KubernetesApi,
   PodLogsRequest,
 } from './Jetstream2KubernetesApi';
@@ -67,6 +68,12 @@ export class Jetstream2KubernetesClient implements Jetstream2KubernetesApi {
     entity: EntityName,
   ): Promise<EntityWorkloadsResponse> {
     return this.get<EntityWorkloadsResponse>(`${entityPath(entity)}/workloads`);
+  }
+
+  async getPodUsage(entity: EntityName): Promise<EntityPodUsage[]> {
+    return asList<EntityPodUsage>(
+      await this.get(`${entityPath(entity)}/usage`),
+    );
   }
 
   async getPodLogs(request: PodLogsRequest): Promise<string> {

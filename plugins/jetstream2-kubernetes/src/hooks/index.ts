@@ -4,5 +4,11 @@ export {
   type ClusterDetailResult,
 } from './useClusterDetails';
 export { useEntityWorkloads } from './useEntityWorkloads';
+export { usePodUsage, POD_USAGE_POLL_MS } from './usePodUsage';
 export { useTemplates } from './useTemplates';
-export { useLiveData, POLL_INTERVAL_MS, type LiveData } from './useLiveData';
+export {
+  useLiveData,
+  POLL_INTERVAL_MS,
+  type LiveData,
+  type LiveDataOptions,
+} from './useLiveData';

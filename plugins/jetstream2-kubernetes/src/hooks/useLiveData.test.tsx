@@ -150,6 +150,39 @@ describe('useLiveData', () => {
     expect(result.current.value).toBe(3);
   });
 
+  it('polls at the interval asked for even with signals, when told to', async () => {
+    jest.useFakeTimers();
+    const signals = new FakeSignals();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <TestApiProvider apis={[[signalApiRef, signals]]}>
+        {children}
+      </TestApiProvider>
+    );
+    const fetcher = jest.fn(async () => 'usage');
+    const { result } = renderHook(
+      () =>
+        useLiveData('ch', fetcher, [], {
+          pollIntervalMs: 15_000,
+          pollWithSignals: true,
+        }),
+      { wrapper },
+    );
+    await act(async () => {});
+    expect(result.current.live).toBe(true);
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    await act(async () => {
+      jest.advanceTimersByTime(14_999);
+    });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    await act(async () => {
+      jest.advanceTimersByTime(1);
+    });
+    expect(fetcher).toHaveBeenCalledTimes(2);
+    // and a signal still refetches
+    await act(async () => signals.send('ch', { version: '2' }));
+    expect(fetcher).toHaveBeenCalledTimes(3);
+  });
+
   it('starts over when its dependencies change', async () => {
     const wrapper = ({ children }: { children: ReactNode }) => (
       <TestApiProvider apis={[]}>{children}</TestApiProvider>

@@ -26,16 +26,27 @@ export interface LiveData<T> {
   retry: () => void;
 }
 
+/** How {@link useLiveData} polls. */
+export interface LiveDataOptions {
+  /** Poll this often (default {@link POLL_INTERVAL_MS}). */
+  pollIntervalMs?: number;
+  /** Poll with signals too, for data that changes without any object changing (usage). Default false. */
+  pollWithSignals?: boolean;
+}
+
 /**
  * Fetches once, then again whenever a signal arrives on the channel; polls every 10 s when signals are
- * not available. At most one fetch runs at a time and at most one more waits behind it, so a burst of
- * signals costs two fetches. Changing deps starts over.
+ * not available (or always, with `pollWithSignals`). At most one fetch runs at a time and at most one
+ * more waits behind it, so a burst of signals costs two fetches. Changing deps starts over.
  */
 export function useLiveData<T>(
   channel: string,
   fetcher: () => Promise<T>,
   deps: DependencyList,
+  options: LiveDataOptions = {},
 ): LiveData<T> {
+  const { pollIntervalMs = POLL_INTERVAL_MS, pollWithSignals = false } =
+    options;
   const { lastSignal, isSignalsAvailable } = useSignal(channel);
   const [state, setState] = useState<{
     value?: T;
@@ -100,14 +111,14 @@ export function useLiveData<T>(
     }
   }, [lastSignal, run]);
 
-  // Without signals, poll.
+  // Without signals (or when asked to anyway), poll.
   useEffect(() => {
-    if (isSignalsAvailable) {
+    if (isSignalsAvailable && !pollWithSignals) {
       return undefined;
     }
-    const timer = setInterval(() => run(), POLL_INTERVAL_MS);
+    const timer = setInterval(() => run(), pollIntervalMs);
     return () => clearInterval(timer);
-  }, [isSignalsAvailable, run]);
+  }, [isSignalsAvailable, pollWithSignals, pollIntervalMs, run]);
 
   return { ...state, live: isSignalsAvailable, retry: run };
 }

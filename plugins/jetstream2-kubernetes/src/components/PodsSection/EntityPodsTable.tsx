@@ -1,12 +1,17 @@
-import { Table, type TableColumn } from '@backstage/core-components';
+import {
+  SubvalueCell,
+  Table,
+  type TableColumn,
+} from '@backstage/core-components';
 import type { DetectedError } from '@backstage/plugin-kubernetes-common';
-import { PodDrawer } from '@backstage/plugin-kubernetes-react';
+import { PodDrawer, usePodMetrics } from '@backstage/plugin-kubernetes-react';
 import { makeStyles } from '@material-ui/core';
 import type { ReactNode } from 'react';
 import type { ObjectEvent } from '@internal/plugin-jetstream2-kubernetes-common';
 import { podStatus, type Pod } from '../common/pods';
 import { EventsTable, isWarning } from '../EventsTable';
 import { OneLine, VerdictStatus } from '../common/VerdictStatus';
+import { formatCpu, formatMemory, shareOfRequest } from './podUsageText';
 
 const useStyles = makeStyles({
   // Upstream's drawer button shows the name; keep it on one line (the drawer itself is a portal).
@@ -66,6 +71,31 @@ function toRow(pod: Pod, events: ObjectEvent[]): PodRow {
   };
 }
 
+/**
+ * A pod's CPU or memory usage from upstream's PodMetricsContext (the same the pod drawer reads): the
+ * amount used and its share of what the pod requests; "–" for a pod metrics-server has not sampled yet.
+ */
+const UsageCell = ({
+  cluster,
+  pod,
+  resource,
+}: {
+  cluster: string;
+  pod: Pod;
+  resource: 'cpu' | 'memory';
+}) => {
+  const metrics = usePodMetrics(cluster, pod as any);
+  if (!metrics) return <span title="Not measured yet">–</span>;
+  const { currentUsage, requestTotal } = metrics[resource];
+  const format = resource === 'cpu' ? formatCpu : formatMemory;
+  return (
+    <SubvalueCell
+      value={format(currentUsage)}
+      subvalue={shareOfRequest(currentUsage, requestTotal, format)}
+    />
+  );
+};
+
 export interface EntityPodsTableProps {
   cluster: string;
   pods: Pod[];
@@ -75,6 +105,8 @@ export interface EntityPodsTableProps {
   events?: ObjectEvent[];
   /** Extra cells per pod (e.g. logs), rendered after the built-in columns. */
   extraColumns?: Array<{ title: string; render: (pod: Pod) => ReactNode }>;
+  /** CPU and memory columns, from upstream's PodMetricsContext (when the cluster has any usage). */
+  showUsage?: boolean;
 }
 
 /**
@@ -87,6 +119,7 @@ export const EntityPodsTable = ({
   errors,
   events = [],
   extraColumns = [],
+  showUsage = false,
 }: EntityPodsTableProps) => {
   const classes = useStyles();
   const columns: TableColumn<PodRow>[] = [
@@ -118,6 +151,16 @@ export const EntityPodsTable = ({
     },
     { title: 'Ready', field: 'ready', align: 'center' },
     { title: 'Restarts', field: 'restarts', type: 'numeric' },
+    ...(showUsage
+      ? (['cpu', 'memory'] as const).map(
+          (resource): TableColumn<PodRow> => ({
+            title: resource === 'cpu' ? 'CPU' : 'Memory',
+            render: row => (
+              <UsageCell cluster={cluster} pod={row.pod} resource={resource} />
+            ),
+          }),
+        )
+      : []),
     {
       title: 'Node',
       field: 'node',

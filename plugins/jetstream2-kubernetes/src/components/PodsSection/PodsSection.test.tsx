@@ -5,10 +5,11 @@ import userEvent from '@testing-library/user-event';
 import {
   FakeJetstream2KubernetesApi,
   annotatedEntity,
+  podUsage,
   workloadsResponse,
 } from '../../__testUtils__';
 import { renderWithApi } from '../../__testUtils__/render';
-import type { PodLogsRequest } from '../../api';
+import type { EntityName, PodLogsRequest } from '../../api';
 import { DRAWER_TAIL_LINES } from './EntityKubernetesProxyApi';
 import { PodsSection } from './PodsSection';
 
@@ -118,5 +119,79 @@ describe('PodsSection', () => {
       await screen.findByText('Not allowed to read the logs of science-api'),
     ).toBeInTheDocument();
     expect(proxy.getPodLogs).not.toHaveBeenCalled();
+  });
+
+  /** The card of js2-demo's pods, once its table is drawn. */
+  async function podsCard() {
+    return (await screen.findByText('Pods on js2-demo')).closest(
+      '[class*="MuiCard-root"]',
+    ) as HTMLElement;
+  }
+
+  it("shows each pod's CPU and memory usage from the usage route, and in upstream's drawer", async () => {
+    const asked: EntityName[] = [];
+    const api = new FakeJetstream2KubernetesApi({
+      podUsage: entity => {
+        asked.push(entity);
+        return podUsage;
+      },
+    });
+    await renderWithApi(
+      <TestApiProvider apis={[[kubernetesProxyApiRef, appProxyApi()]]}>
+        <PodsSection
+          clusters={workloadsResponse.clusters}
+          events={workloadsResponse.events}
+        />
+      </TestApiProvider>,
+      { api, entity: annotatedEntity },
+    );
+    const card = await podsCard();
+    expect(await within(card).findByText('12m')).toBeInTheDocument();
+    expect(within(card).getByText('CPU')).toBeInTheDocument();
+    expect(within(card).getByText('Memory')).toBeInTheDocument();
+    expect(within(card).getByText('5% of 250m requested')).toBeInTheDocument();
+    expect(within(card).getByText('45 MiB')).toBeInTheDocument();
+    expect(within(card).getByText('200m')).toBeInTheDocument();
+    expect(
+      within(card).getByText('75% of 128 MiB requested'),
+    ).toBeInTheDocument();
+    // the Pending pod has not been measured yet
+    const pending = within(card)
+      .getByRole('button', { name: 'science-api-7d9f-ghi56' })
+      .closest('tr') as HTMLElement;
+    expect(within(pending).getAllByTitle('Not measured yet')).toHaveLength(2);
+    expect(asked).toEqual([
+      { namespace: 'default', kind: 'Component', name: 'science-api' },
+    ]);
+
+    // upstream's drawer reads the same usage (PodMetricsContext)
+    await userEvent.click(
+      within(card).getByRole('button', { name: 'science-api-7d9f-abc12' }),
+    );
+    // the pod's gauges (its container card repeats the titles, without usage)
+    expect(await screen.findByText('usage: 5%')).toBeInTheDocument();
+    expect(screen.getAllByText('CPU requests: 250m')).toHaveLength(2);
+    expect(screen.getByText('usage: 35%')).toBeInTheDocument();
+  });
+
+  it('shows the pods without usage columns when the usage fetch fails', async () => {
+    const api = new FakeJetstream2KubernetesApi({
+      podUsage: () => {
+        throw new Error('usage route refused');
+      },
+    });
+    await renderWithApi(
+      <TestApiProvider apis={[[kubernetesProxyApiRef, appProxyApi()]]}>
+        <PodsSection clusters={workloadsResponse.clusters} />
+      </TestApiProvider>,
+      { api, entity: annotatedEntity },
+    );
+    const card = await podsCard();
+    expect(
+      within(card).getByRole('button', { name: 'science-api-7d9f-abc12' }),
+    ).toBeInTheDocument();
+    expect(within(card).queryByText('CPU')).not.toBeInTheDocument();
+    expect(within(card).queryByText('Memory')).not.toBeInTheDocument();
+    expect(screen.queryByText(/usage route refused/)).not.toBeInTheDocument();
   });
 });

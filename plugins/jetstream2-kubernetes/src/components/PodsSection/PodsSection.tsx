@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import { Typography } from '@material-ui/core';
 import {
   detectErrors,
+  type ClientPodStatus,
   type ClusterObjects,
   type DetectedError,
 } from '@backstage/plugin-kubernetes-common';
@@ -9,17 +10,23 @@ import {
   Cluster,
   ClusterContext,
   DetectedErrorsContext,
+  PodMetricsContext,
   PodNamesWithErrorsContext,
 } from '@backstage/plugin-kubernetes-react';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import type {
   ClusterWorkloads,
   ObjectEvent,
 } from '@internal/plugin-jetstream2-kubernetes-common';
+import { useContext, useMemo } from 'react';
+import type { EntityPodUsage } from '../../api';
+import { usePodUsage } from '../../hooks';
 import { podsOf } from '../common/pods';
 import { EntityKubernetesProxyApiProvider } from './EntityKubernetesProxyApiProvider';
 import { EntityPodsTable, type EntityPodsTableProps } from './EntityPodsTable';
 
 const NO_EVENTS: ObjectEvent[] = [];
+const NO_METRICS: ClientPodStatus[] = [];
 
 export interface PodsSectionProps {
   clusters: ClusterWorkloads[];
@@ -29,13 +36,23 @@ export interface PodsSectionProps {
   extraColumns?: (cluster: string) => EntityPodsTableProps['extraColumns'];
 }
 
-function toClusterObjects(c: ClusterWorkloads): ClusterObjects {
+function toClusterObjects(
+  c: ClusterWorkloads,
+  podMetrics: ClientPodStatus[],
+): ClusterObjects {
   return {
     cluster: { name: c.cluster },
     resources: c.resources ?? [],
-    podMetrics: [],
+    podMetrics,
     errors: [],
   };
+}
+
+/** Upstream's PodMetricsContext value: podMetrics by cluster name. */
+function toMetricsMap(
+  usage: EntityPodUsage[] | undefined,
+): Map<string, ClientPodStatus[]> {
+  return new Map((usage ?? []).map(u => [u.cluster, u.podMetrics]));
 }
 
 function podNamesWithErrors(errors: DetectedError[]): Set<string> {
@@ -50,17 +67,27 @@ const ClusterPods = ({
   events = NO_EVENTS,
   extraColumns,
 }: PodsSectionProps) => {
-  const withObjects = clusters.filter(c => (c.resources ?? []).length > 0);
+  const metrics = useContext(PodMetricsContext);
+  const withObjects = useMemo(
+    () => clusters.filter(c => (c.resources ?? []).length > 0),
+    [clusters],
+  );
+  // Detected errors come from the objects alone: usage polls do not recompute them.
+  const detected = useMemo(() => {
+    try {
+      return detectErrors({
+        items: withObjects.map(c => toClusterObjects(c, NO_METRICS)),
+      });
+    } catch {
+      return new Map<string, DetectedError[]>();
+    }
+  }, [withObjects]);
   if (withObjects.length === 0) {
     return null;
   }
-  const objects = withObjects.map(toClusterObjects);
-  let detected: Map<string, DetectedError[]>;
-  try {
-    detected = detectErrors({ items: objects });
-  } catch {
-    detected = new Map();
-  }
+  const objects = withObjects.map(c =>
+    toClusterObjects(c, metrics.get(c.cluster) ?? NO_METRICS),
+  );
   return (
     // A grid stack, not a column flexbox: wide tables scroll inside their card instead of widening it.
     <div
@@ -92,6 +119,7 @@ const ClusterPods = ({
                           errors={errors}
                           events={events.filter(e => e.cluster === c.cluster)}
                           extraColumns={extraColumns?.(c.cluster)}
+                          showUsage={objects[i].podMetrics.length > 0}
                         />
                       </div>
                     ) : (
@@ -127,13 +155,29 @@ const ClusterPods = ({
  * The entity's pods per cluster in our table (our status; upstream's pod drawer with containers and
  * logs), and upstream's per-cluster view of the other objects, wrapped in the contexts they read.
  * Upstream's components read pod logs and events through our backend for the current entity, never
- * through upstream's Kubernetes proxy (see {@link EntityKubernetesProxyApiProvider}).
+ * through upstream's Kubernetes proxy (see {@link EntityKubernetesProxyApiProvider}). The pods' CPU and
+ * memory usage is fetched apart from the entity's view (every 15 s, see {@link usePodUsage}) and given
+ * to upstream's PodMetricsContext and podMetrics; without it (no metrics, a failed fetch) the tab shows
+ * everything else as before.
  */
 export const PodsSection = ({
   events = NO_EVENTS,
   ...props
-}: PodsSectionProps) => (
-  <EntityKubernetesProxyApiProvider events={events}>
-    <ClusterPods events={events} {...props} />
-  </EntityKubernetesProxyApiProvider>
-);
+}: PodsSectionProps) => {
+  const { entity } = useEntity();
+  const usage = usePodUsage({
+    namespace: entity.metadata.namespace,
+    kind: entity.kind,
+    name: entity.metadata.name,
+  });
+  // the last fetch failed: no usage rather than usage that is no longer followed
+  const current = usage.error ? undefined : usage.value;
+  const metrics = useMemo(() => toMetricsMap(current), [current]);
+  return (
+    <EntityKubernetesProxyApiProvider events={events}>
+      <PodMetricsContext.Provider value={metrics}>
+        <ClusterPods events={events} {...props} />
+      </PodMetricsContext.Provider>
+    </EntityKubernetesProxyApiProvider>
+  );
+};
