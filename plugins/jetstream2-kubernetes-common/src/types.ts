@@ -3,7 +3,10 @@
  * This file is the contract between the backend and the frontend plugin: add optional fields freely,
  * change or remove existing ones only together with both sides.
  */
-import type { FetchResponse } from '@backstage/plugin-kubernetes-common';
+import type {
+  ClientPodStatus,
+  FetchResponse,
+} from '@backstage/plugin-kubernetes-common';
 
 /** The id of the plugin on both sides: routes live under /api/jetstream2-kubernetes. */
 export const JETSTREAM2_KUBERNETES_PLUGIN_ID = 'jetstream2-kubernetes';
@@ -346,4 +349,15 @@ export interface ClusterTemplateSummary {
 
 export interface HealthResponse {
   status: 'ok';
+}
+
+/**
+ * The usage of an entity's pods in one cluster (`GET /entities/:namespace/:kind/:name/usage`), in upstream's
+ * podMetrics shape: CPU in cores, memory in bytes, each `pod` cut to its name, namespace and uid. A pod that
+ * metrics-server has not sampled yet has no entry; a cluster without metrics has none. Kept out of the
+ * entity's workloads view, which is cached per data version while usage moves with every poll.
+ */
+export interface EntityPodUsage {
+  cluster: string;
+  podMetrics: ClientPodStatus[];
 }

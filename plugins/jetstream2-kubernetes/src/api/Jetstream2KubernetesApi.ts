@@ -1,9 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { ClientPodStatus } from '@backstage/plugin-kubernetes-common';
 import type {
   ClusterDetail,
   ClusterSummary,
   ClusterTemplateSummary,
+  EntityPodUsage,
   EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 
@@ -25,16 +25,6 @@ export interface PodLogsRequest {
   previous?: boolean;
   /** Only the last N lines. */
   tailLines?: number;
-}
-
-/**
- * The current usage of an entity's pods in one cluster, in upstream's podMetrics shape (CPU in cores,
- * memory in bytes; each `pod` holds only its name, namespace and uid). A pod that metrics-server has not
- * sampled yet has no entry; a cluster without metrics has none.
- */
-export interface EntityPodUsage {
-  cluster: string;
-  podMetrics: ClientPodStatus[];
 }
 
 /**

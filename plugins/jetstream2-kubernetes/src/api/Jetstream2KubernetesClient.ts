@@ -5,11 +5,11 @@ import {
   type ClusterDetail,
   type ClusterSummary,
   type ClusterTemplateSummary,
+  type EntityPodUsage,
   type EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
   EntityName,
-  EntityPodUsage,
   Jetstream2KubernetesApi,
   PodLogsRequest,
 } from './Jetstream2KubernetesApi';

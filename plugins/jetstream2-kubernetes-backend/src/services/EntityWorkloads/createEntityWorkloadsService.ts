@@ -25,6 +25,7 @@ import {
   type ClusterObjects,
   type ClusterWorkloads,
   type EntityCost,
+  type EntityPodUsage,
   type EntityWorkloadsResponse,
   type Insight,
   type LabelRequirement,
@@ -45,7 +46,6 @@ import { toPodMetrics, withPodRef } from './toPodMetrics';
 import { TtlCache } from './ttlCache';
 import { createViewTracker } from './viewTracker';
 import type {
-  EntityClusterPodUsage,
   EntityClusterSelection,
   EntityWorkloadsService,
   EntityWorkloadsView,
@@ -407,7 +407,7 @@ export function createEntityWorkloadsService(
   async function getPodUsage(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
-  ): Promise<EntityClusterPodUsage[]> {
+  ): Promise<EntityPodUsage[]> {
     const entityRef = stringifyEntityRef(ref);
     await authorize(entityRef, credentials);
     const entity = await loadEntity(ref);

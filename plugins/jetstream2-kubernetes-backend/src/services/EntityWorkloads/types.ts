@@ -1,10 +1,10 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { CompoundEntityRef, Entity } from '@backstage/catalog-model';
-import type { ClientPodStatus } from '@backstage/plugin-kubernetes-common';
 import type {
   ClusterError,
   ClusterStatus,
   ClusterObjects,
+  EntityPodUsage,
   EntityWorkloadsResponse,
   LabelRequirement,
 } from '@internal/plugin-jetstream2-kubernetes-common';
@@ -26,16 +26,6 @@ export interface EntityClusterSelection {
   collectedAt?: string;
   unreachableSince?: string;
   objects: ClusterObjects;
-}
-
-/**
- * The usage of an entity's pods in one cluster, in upstream's podMetrics shape (`toPodMetrics`), each
- * pod cut to its name, namespace and uid. Pods metrics-server has not sampled yet have no entry; a cluster
- * without metrics has none.
- */
-export interface EntityClusterPodUsage {
-  cluster: string;
-  podMetrics: ClientPodStatus[];
 }
 
 /** An entity whose view was asked for recently: change notices are computed for these. */
@@ -77,7 +67,7 @@ export interface EntityWorkloadsService {
   getPodUsage(
     ref: CompoundEntityRef,
     options: { credentials: BackstageCredentials },
-  ): Promise<EntityClusterPodUsage[]>;
+  ): Promise<EntityPodUsage[]>;
   /**
    * Checks that the caller may read the entity's workloads and that the pod is one of them, then returns
    * the pod's log (text). Throws NotAllowedError / NotFoundError / InputError.
