@@ -86,6 +86,10 @@ export async function startBackend(
   config: object,
   catalog: BenchCatalog,
 ): Promise<Backend> {
+  const own = {
+    SIGINT: process.listeners('SIGINT'),
+    SIGTERM: process.listeners('SIGTERM'),
+  };
   const backend = await startTestBackend({
     features: [
       jetstream2KubernetesPlugin,
@@ -96,6 +100,13 @@ export async function startBackend(
       mockServices.rootConfig.factory({ data: config as any }),
     ],
   });
+  // Backstage adds SIGINT/SIGTERM handlers that stop the backends and exit at once, before the bench's own
+  // handler has stopped the local control plane; the bench stops its backends itself, so drop them.
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    for (const l of process.listeners(sig)) {
+      if (!own[sig].includes(l)) process.removeListener(sig, l);
+    }
+  }
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   let stopped = false;
   const stop = async () => {
