@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { findFreeClusterPort } from '../src/testing/localCluster';
+import { jsonBody } from './http';
 import type { Run } from './run';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -91,7 +92,7 @@ export async function startCluster(run: Run): Promise<Cluster> {
     accept = 'application/json',
   ) =>
     new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const data = body === undefined ? undefined : JSON.stringify(body);
+      const { data, headers } = jsonBody(body);
       const req = https.request(
         {
           host: '127.0.0.1',
@@ -99,15 +100,7 @@ export async function startCluster(run: Run): Promise<Cluster> {
           path: p,
           method,
           agent,
-          headers: {
-            Accept: accept,
-            ...(data
-              ? {
-                  'Content-Type': 'application/json',
-                  'Content-Length': Buffer.byteLength(data),
-                }
-              : {}),
-          },
+          headers: { Accept: accept, ...headers },
         },
         res => {
           const chunks: Buffer[] = [];

@@ -19,6 +19,18 @@ export interface Answer {
   etag?: string;
 }
 
+/** A request's JSON body (none when `body` is undefined) and the headers that announce it. */
+export function jsonBody(body: unknown) {
+  const data = body === undefined ? undefined : JSON.stringify(body);
+  const headers = data
+    ? {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(data),
+      }
+    : {};
+  return { data, headers };
+}
+
 export function call(
   b: Backend,
   method: 'GET' | 'POST',
@@ -26,7 +38,7 @@ export function call(
   body?: unknown,
   extraHeaders: Record<string, string> = {},
 ): Promise<Answer> {
-  const data = body === undefined ? undefined : JSON.stringify(body);
+  const { data, headers } = jsonBody(body);
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const req = http.request(
@@ -42,12 +54,7 @@ export function call(
           // as a browser does: large answers travel compressed
           'Accept-Encoding': 'gzip',
           ...extraHeaders,
-          ...(data
-            ? {
-                'Content-Type': 'application/json',
-                'Content-Length': Buffer.byteLength(data),
-              }
-            : {}),
+          ...headers,
         },
       },
       res => {

@@ -1,10 +1,10 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import type { KubeObject } from '@internal/plugin-jetstream2-kubernetes-common';
-import {
-  createClusterWatcher,
-  type ClusterWatcher,
-} from '../services/ClusterCollector/clusterWatcher';
+import type { ClusterWatcher } from '../services/ClusterCollector/clusterWatcher';
 import type { ClusterSnapshot } from '../services/ClusterCollector/types';
+import {
+  fakePod,
+  watchFakeApiServer,
+} from '../__testUtils__/fakeClusterWatcher';
 import {
   startFakeApiServer,
   type FakeApiServer,
@@ -37,12 +37,6 @@ async function waitFor<T>(
   }
 }
 
-const pod = (name: string, phase = 'Running'): KubeObject => ({
-  metadata: { name, namespace: 'default', uid: `uid-${name}` },
-  spec: { containers: [{ name: 'c' }] },
-  status: { phase },
-});
-
 const podNames = (w: ClusterWatcher) =>
   (w.snapshot().objects.pods ?? []).map(p => p.metadata?.name).sort();
 
@@ -55,31 +49,14 @@ describe('cluster watcher faults (fake API server)', () => {
   let fake: FakeApiServer;
   let watcher: ClusterWatcher;
 
-  const newWatcher = (token = fake.token) =>
-    createClusterWatcher({
-      cluster: {
-        name: 'js2-fake',
-        url: fake.url,
-        authProvider: 'serviceAccount',
-        serviceAccountToken: token,
-        skipTLSVerify: true,
-        fingerprint: 'fp',
-        source: 'config',
-      },
-      logger: mockServices.logger.mock(),
-      settings: {
-        healthIntervalMs: 60_000,
-        requestTimeoutMs: 5_000,
-        minBackoffMs: 50,
-        maxBackoffMs: 400,
-        listPageSize: 2,
-      },
-    });
+  // small pages, so that a list takes several
+  const newWatcher = () =>
+    watchFakeApiServer(fake, { settings: { listPageSize: 2 } });
 
   async function startInSync(names: string[]) {
     fake.setObjects(
       'pods',
-      names.map(n => pod(n)),
+      names.map(n => fakePod(n)),
     );
     watcher = newWatcher();
     watcher.start();
@@ -115,9 +92,9 @@ describe('cluster watcher faults (fake API server)', () => {
       expect.stringContaining('continue='),
     ]);
 
-    fake.push('pods', 'ADDED', pod('f'));
-    fake.push('pods', 'MODIFIED', pod('a', 'Failed'));
-    fake.push('pods', 'DELETED', pod('b'));
+    fake.push('pods', 'ADDED', fakePod('f'));
+    fake.push('pods', 'MODIFIED', fakePod('a', 'Failed'));
+    fake.push('pods', 'DELETED', fakePod('b'));
     await waitFor(
       'the watch events in the snapshot',
       () => podNames(watcher),
@@ -132,7 +109,7 @@ describe('cluster watcher faults (fake API server)', () => {
     await startInSync(['a', 'b', 'c']);
     const listsBefore = fake.listCount('pods');
     // While the watch history is lost, b is deleted and d created; no event tells the watcher.
-    fake.setObjects('pods', [pod('a'), pod('c'), pod('d')]);
+    fake.setObjects('pods', [fakePod('a'), fakePod('c'), fakePod('d')]);
     fake.gone('pods');
     await waitFor(
       'the snapshot to show the relisted pods a, c, d',
@@ -151,7 +128,7 @@ describe('cluster watcher faults (fake API server)', () => {
   it('relists when a resumed watch is answered 410 Gone (history compacted while disconnected)', async () => {
     await startInSync(['a', 'b']);
     // The stream drops; meanwhile the server forgets the history the watch would resume from.
-    fake.setObjects('pods', [pod('x')]);
+    fake.setObjects('pods', [fakePod('x')]);
     fake.closeWatches('pods');
     const s = await waitFor(
       'the snapshot to show the relisted pod x only',
@@ -170,7 +147,7 @@ describe('cluster watcher faults (fake API server)', () => {
       () => fake.watchCount('pods'),
       n => n === 1,
     );
-    fake.push('pods', 'ADDED', pod('b'));
+    fake.push('pods', 'ADDED', fakePod('b'));
     await waitFor(
       'the pod added after the resume',
       () => podNames(watcher),
@@ -184,13 +161,13 @@ describe('cluster watcher faults (fake API server)', () => {
     await startInSync(['a', 'b']);
     fake.closeWatches();
     // Sent while no pods watch may be open: the resumed watch replays it from its resource version.
-    fake.push('pods', 'DELETED', pod('a'));
+    fake.push('pods', 'DELETED', fakePod('a'));
     await waitFor(
       'the deletion to reach the snapshot',
       () => podNames(watcher),
       names => names.join() === 'b',
     );
-    fake.push('pods', 'ADDED', pod('c'));
+    fake.push('pods', 'ADDED', fakePod('c'));
     await waitFor(
       'the pod added on the resumed watch',
       () => podNames(watcher),
@@ -200,7 +177,7 @@ describe('cluster watcher faults (fake API server)', () => {
   });
 
   it('turns the status to error (unauthorized) when every list answers 401, without the token', async () => {
-    fake.setObjects('pods', [pod('a')]);
+    fake.setObjects('pods', [fakePod('a')]);
     fake.failLists = 401;
     watcher = newWatcher();
     watcher.start();
@@ -235,8 +212,8 @@ describe('cluster watcher faults (fake API server)', () => {
   it('after stop() and start() never shows an object deleted while stopped', async () => {
     await startInSync(['a', 'b']);
     await watcher.stop();
-    fake.push('pods', 'DELETED', pod('a'));
-    fake.push('pods', 'ADDED', pod('c'));
+    fake.push('pods', 'DELETED', fakePod('a'));
+    fake.push('pods', 'ADDED', fakePod('c'));
     watcher.start();
     const s = await waitFor(
       'status ok with the pod c created while stopped',
@@ -250,8 +227,8 @@ describe('cluster watcher faults (fake API server)', () => {
   it('after stop() and start() shows the unchanged objects next to the new ones', async () => {
     await startInSync(['a', 'b']);
     await watcher.stop();
-    fake.push('pods', 'DELETED', pod('a'));
-    fake.push('pods', 'ADDED', pod('c'));
+    fake.push('pods', 'DELETED', fakePod('a'));
+    fake.push('pods', 'ADDED', fakePod('c'));
     watcher.start();
     const s = await waitFor(
       'status ok with only the current pods b, c',

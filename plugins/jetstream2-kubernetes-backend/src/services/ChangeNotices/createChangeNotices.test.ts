@@ -4,6 +4,7 @@ import {
   JETSTREAM2_KUBERNETES_SIGNAL_CLUSTERS,
   parseLabelSelector,
 } from '@internal/plugin-jetstream2-kubernetes-common';
+import { waitFor } from '../../__testUtils__/waitFor';
 import type { ClusterChange } from '../ClusterCollector/clusterWatcher';
 import type { ClusterCollector } from '../ClusterCollector/types';
 import { createChangeNotices } from './createChangeNotices';
@@ -33,14 +34,6 @@ const pod = (name: string, id: string) => ({
     labels: { 'backstage.io/kubernetes-id': id },
   },
 });
-
-async function waitFor(what: string, ok: () => boolean, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 20));
-  }
-}
 
 describe('createChangeNotices', () => {
   const watched = [

@@ -1,26 +1,18 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { waitFor } from '../../__testUtils__/waitFor';
+import {
+  fakePod,
+  watchFakeApiServer,
+} from '../../__testUtils__/fakeClusterWatcher';
 import {
   startFakeApiServer,
   type FakeApiServer,
 } from '../../testing/fakeApiServer';
-import {
-  createClusterWatcher,
-  type ClusterChange,
-  type ClusterWatcher,
-} from './clusterWatcher';
+import type { ClusterChange, ClusterWatcher } from './clusterWatcher';
 
 /*
  * The watcher's wiring; the faults it recovers from are in src/collector/faults.test.ts and the real control
  * plane in src/collector/collector.integration.test.ts.
  */
-
-async function waitFor(what: string, ok: () => boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 20));
-  }
-}
 
 describe('createClusterWatcher', () => {
   let fake: FakeApiServer;
@@ -28,32 +20,8 @@ describe('createClusterWatcher', () => {
 
   beforeEach(async () => {
     fake = await startFakeApiServer();
-    fake.setObjects('pods', [
-      {
-        metadata: { name: 'a', namespace: 'default', uid: 'uid-a' },
-        spec: { containers: [{ name: 'c' }] },
-        status: { phase: 'Running' },
-      },
-    ]);
-    watcher = createClusterWatcher({
-      cluster: {
-        name: 'js2-fake',
-        url: fake.url,
-        authProvider: 'serviceAccount',
-        serviceAccountToken: fake.token,
-        skipTLSVerify: true,
-        fingerprint: 'fp',
-        source: 'config',
-      },
-      logger: mockServices.logger.mock(),
-      settings: {
-        healthIntervalMs: 60_000,
-        requestTimeoutMs: 5_000,
-        minBackoffMs: 50,
-        maxBackoffMs: 400,
-        listPageSize: 50,
-      },
-    });
+    fake.setObjects('pods', [fakePod('a')]);
+    watcher = watchFakeApiServer(fake);
   });
 
   afterEach(async () => {
@@ -99,16 +67,8 @@ describe('createClusterWatcher', () => {
   });
 
   it('does not collect a cluster with an unsupported auth provider', async () => {
-    const oidc = createClusterWatcher({
-      cluster: { ...watcher.cluster, name: 'oidc', authProvider: 'oidc' },
-      logger: mockServices.logger.mock(),
-      settings: {
-        healthIntervalMs: 60_000,
-        requestTimeoutMs: 5_000,
-        minBackoffMs: 50,
-        maxBackoffMs: 400,
-        listPageSize: 50,
-      },
+    const oidc = watchFakeApiServer(fake, {
+      cluster: { name: 'oidc', authProvider: 'oidc' },
     });
     const before = fake.requests.length;
     oidc.start();

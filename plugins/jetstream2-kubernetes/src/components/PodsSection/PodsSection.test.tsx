@@ -35,6 +35,41 @@ describe('PodsSection', () => {
   });
   afterEach(() => rect.mockRestore());
 
+  /**
+   * Renders the section of the fixture's clusters over `api` and the app's proxy API (a fresh one unless
+   * given); resolves to js2-demo's pods card once its table is drawn.
+   */
+  async function renderPodsCard(
+    api: FakeJetstream2KubernetesApi,
+    options: {
+      proxy?: ReturnType<typeof appProxyApi>;
+      events?: typeof workloadsResponse.events;
+    } = {},
+  ) {
+    await renderWithApi(
+      <TestApiProvider
+        apis={[[kubernetesProxyApiRef, options.proxy ?? appProxyApi()]]}
+      >
+        <PodsSection
+          clusters={workloadsResponse.clusters}
+          events={options.events}
+        />
+      </TestApiProvider>,
+      { api, entity: annotatedEntity },
+    );
+    return (await screen.findByText('Pods on js2-demo')).closest(
+      '[class*="MuiCard-root"]',
+    ) as HTMLElement;
+  }
+
+  /** Opens a pod's drawer from the card, then its container's logs dialog. */
+  async function openLogs(card: HTMLElement, pod: string) {
+    await userEvent.click(within(card).getByRole('button', { name: pod }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'get logs' }),
+    );
+  }
+
   it("reads the logs of upstream's pod drawer through our route for the entity, not the proxy", async () => {
     const requests: PodLogsRequest[] = [];
     const api = new FakeJetstream2KubernetesApi({
@@ -44,26 +79,12 @@ describe('PodsSection', () => {
       },
     });
     const proxy = appProxyApi();
-    await renderWithApi(
-      <TestApiProvider apis={[[kubernetesProxyApiRef, proxy]]}>
-        <PodsSection
-          clusters={workloadsResponse.clusters}
-          events={workloadsResponse.events}
-        />
-      </TestApiProvider>,
-      { api, entity: annotatedEntity },
-    );
-
-    const card = (await screen.findByText('Pods on js2-demo')).closest(
-      '[class*="MuiCard-root"]',
-    ) as HTMLElement;
-    await userEvent.click(
-      within(card).getByRole('button', { name: 'science-api-7d9f-abc12' }),
-    );
+    const card = await renderPodsCard(api, {
+      proxy,
+      events: workloadsResponse.events,
+    });
     // upstream's drawer, its container card, and its logs dialog
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'get logs' }),
-    );
+    await openLogs(card, 'science-api-7d9f-abc12');
     const dialog = (
       await screen.findByText(
         'science-api-7d9f-abc12 - api logs on cluster js2-demo',
@@ -100,33 +121,13 @@ describe('PodsSection', () => {
       },
     });
     const proxy = appProxyApi();
-    await renderWithApi(
-      <TestApiProvider apis={[[kubernetesProxyApiRef, proxy]]}>
-        <PodsSection clusters={workloadsResponse.clusters} />
-      </TestApiProvider>,
-      { api, entity: annotatedEntity },
-    );
-    const card = (await screen.findByText('Pods on js2-demo')).closest(
-      '[class*="MuiCard-root"]',
-    ) as HTMLElement;
-    await userEvent.click(
-      within(card).getByRole('button', { name: 'science-api-7d9f-def34' }),
-    );
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'get logs' }),
-    );
+    const card = await renderPodsCard(api, { proxy });
+    await openLogs(card, 'science-api-7d9f-def34');
     expect(
       await screen.findByText('Not allowed to read the logs of science-api'),
     ).toBeInTheDocument();
     expect(proxy.getPodLogs).not.toHaveBeenCalled();
   });
-
-  /** The card of js2-demo's pods, once its table is drawn. */
-  async function podsCard() {
-    return (await screen.findByText('Pods on js2-demo')).closest(
-      '[class*="MuiCard-root"]',
-    ) as HTMLElement;
-  }
 
   it("shows each pod's CPU and memory usage from the usage route, and in upstream's drawer", async () => {
     const asked: EntityName[] = [];
@@ -136,16 +137,9 @@ describe('PodsSection', () => {
         return podUsage;
       },
     });
-    await renderWithApi(
-      <TestApiProvider apis={[[kubernetesProxyApiRef, appProxyApi()]]}>
-        <PodsSection
-          clusters={workloadsResponse.clusters}
-          events={workloadsResponse.events}
-        />
-      </TestApiProvider>,
-      { api, entity: annotatedEntity },
-    );
-    const card = await podsCard();
+    const card = await renderPodsCard(api, {
+      events: workloadsResponse.events,
+    });
     expect(await within(card).findByText('12m')).toBeInTheDocument();
     expect(within(card).getByText('CPU')).toBeInTheDocument();
     expect(within(card).getByText('Memory')).toBeInTheDocument();
@@ -180,13 +174,7 @@ describe('PodsSection', () => {
         throw new Error('usage route refused');
       },
     });
-    await renderWithApi(
-      <TestApiProvider apis={[[kubernetesProxyApiRef, appProxyApi()]]}>
-        <PodsSection clusters={workloadsResponse.clusters} />
-      </TestApiProvider>,
-      { api, entity: annotatedEntity },
-    );
-    const card = await podsCard();
+    const card = await renderPodsCard(api);
     expect(
       within(card).getByRole('button', { name: 'science-api-7d9f-abc12' }),
     ).toBeInTheDocument();

@@ -9,6 +9,7 @@ import {
   createClusterLocator,
   type ClusterLocatorOptions,
 } from '../createClusterLocator';
+import { waitFor } from '../../../__testUtils__/waitFor';
 import type { ClusterDefinition, ClusterLocator } from '../types';
 
 // Set-up shared by the cluster locator's tests: config and catalog builders, a fake catalog, temporary
@@ -73,6 +74,50 @@ export const credential = (name: string, extra: object = {}) => ({
 });
 
 /**
+ * Resources the catalog reader refuses, one reason each, with the catalog credentials they name ("moved"'s
+ * first: its problem quotes the index) and the problem each yields, in order.
+ */
+export const refusedCatalogClusters = () => ({
+  resources: [
+    resource('no-token'),
+    resource('moved', {
+      'kubernetes.io/api-server': 'https://evil.example.com',
+    }),
+    resource('google', { 'kubernetes.io/auth-provider': 'google' }),
+    resource('no-ca', {
+      'kubernetes.io/api-server-certificate-authority': '',
+    }),
+    resource('no-provider', { 'kubernetes.io/auth-provider': '' }),
+    resource('bad-url', { 'kubernetes.io/api-server': 'not a url' }),
+  ],
+  credentials: [
+    credential('moved'),
+    credential('no-ca'),
+    credential('google'),
+    credential('no-provider'),
+    credential('bad-url'),
+  ],
+  problems: [
+    expect.stringContaining(
+      'resource:default/no-token has no token: add an entry named "no-token"',
+    ),
+    expect.stringContaining(
+      'annotation kubernetes.io/api-server (https://evil.example.com) differs from the url of jetstream2Kubernetes.clusters.catalogCredentials[0] ("moved")',
+    ),
+    expect.stringContaining('uses auth provider "google"'),
+    expect.stringContaining(
+      'resource:default/no-ca has no kubernetes.io/api-server-certificate-authority annotation',
+    ),
+    expect.stringContaining(
+      'resource:default/no-provider has no kubernetes.io/auth-provider annotation',
+    ),
+    expect.stringContaining(
+      'resource:default/bad-url: annotation kubernetes.io/api-server is not a valid URL',
+    ),
+  ],
+});
+
+/**
  * App config with the config cluster "from-config", a `catalog` locator method (with `method`'s options) and
  * the given catalog credentials.
  */
@@ -133,21 +178,7 @@ export function useTempDir() {
   };
 }
 
-/** Polls until `check` holds; fails with `what` after `timeoutMs`. */
-export async function waitFor(
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 5_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    }
-    await new Promise(r => setTimeout(r, 20));
-  }
-}
+export { waitFor };
 
 export const byName = (clusters: ClusterDefinition[]) =>
   Object.fromEntries(clusters.map(c => [c.name, c]));
