@@ -29,7 +29,7 @@ export interface PodLogsRequest {
 
 /**
  * What the jetstream2-kubernetes backend offers the browser: live cluster data. The guides and concepts
- * are not here: they are static and bundled from `@internal/plugin-jetstream2-kubernetes-common`.
+ * are not here: they are static and bundled from the -common package (this plugin's catalogue module).
  */
 export interface Jetstream2KubernetesApi {
   getClusters(): Promise<ClusterSummary[]>;
