@@ -14,6 +14,8 @@ import { OneLine, VerdictStatus } from '../common/VerdictStatus';
 import { formatCpu, formatMemory, shareOfRequest } from './podUsageText';
 
 const useStyles = makeStyles({
+  // "199m" over "40% of 500m": short enough for one line each, so keep them there.
+  usage: { whiteSpace: 'nowrap' },
   // Upstream's drawer button shows the name; keep it on one line (the drawer itself is a portal).
   name: {
     maxWidth: '28ch',
@@ -84,15 +86,21 @@ const UsageCell = ({
   pod: Pod;
   resource: 'cpu' | 'memory';
 }) => {
+  const classes = useStyles();
   const metrics = usePodMetrics(cluster, pod as any);
   if (!metrics) return <span title="Not measured yet">–</span>;
   const { currentUsage, requestTotal } = metrics[resource];
   const format = resource === 'cpu' ? formatCpu : formatMemory;
+  const share = shareOfRequest(currentUsage, requestTotal, format);
   return (
-    <SubvalueCell
-      value={format(currentUsage)}
-      subvalue={shareOfRequest(currentUsage, requestTotal, format)}
-    />
+    <div
+      className={classes.usage}
+      title={`${format(currentUsage)} used; ${
+        share === 'no request' ? 'the pod requests none' : `${share} requested`
+      }`}
+    >
+      <SubvalueCell value={format(currentUsage)} subvalue={share} />
+    </div>
   );
 };
 

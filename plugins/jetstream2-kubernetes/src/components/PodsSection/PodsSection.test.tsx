@@ -143,12 +143,10 @@ describe('PodsSection', () => {
     expect(await within(card).findByText('12m')).toBeInTheDocument();
     expect(within(card).getByText('CPU')).toBeInTheDocument();
     expect(within(card).getByText('Memory')).toBeInTheDocument();
-    expect(within(card).getByText('5% of 250m requested')).toBeInTheDocument();
+    expect(within(card).getByText('5% of 250m')).toBeInTheDocument();
     expect(within(card).getByText('45 MiB')).toBeInTheDocument();
     expect(within(card).getByText('200m')).toBeInTheDocument();
-    expect(
-      within(card).getByText('75% of 128 MiB requested'),
-    ).toBeInTheDocument();
+    expect(within(card).getByText('75% of 128 MiB')).toBeInTheDocument();
     // the Pending pod has not been measured yet
     const pending = within(card)
       .getByRole('button', { name: 'science-api-7d9f-ghi56' })

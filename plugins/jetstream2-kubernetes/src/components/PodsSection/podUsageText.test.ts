@@ -18,12 +18,10 @@ describe('pod usage text', () => {
   });
 
   it('gives the share of the request, or says there is none', () => {
-    expect(shareOfRequest(0.0123, 0.25, formatCpu)).toBe(
-      '5% of 250m requested',
-    );
+    expect(shareOfRequest(0.0123, 0.25, formatCpu)).toBe('5% of 250m');
     expect(
       shareOfRequest(String(96 * 2 ** 20), String(128 * 2 ** 20), formatMemory),
-    ).toBe('75% of 128 MiB requested');
+    ).toBe('75% of 128 MiB');
     expect(shareOfRequest(0.1, 0, formatCpu)).toBe('no request');
   });
 });

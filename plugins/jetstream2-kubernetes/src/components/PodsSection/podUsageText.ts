@@ -22,7 +22,7 @@ export function formatMemory(bytes: Amount): string {
   return `${mib < 10 ? mib.toFixed(1) : Math.round(mib)} MiB`;
 }
 
-/** "5% of 250m requested", or "no request" when the pod's containers request none. */
+/** "5% of 250m" (of what the pod requests), or "no request" when its containers request none. */
 export function shareOfRequest(
   usage: Amount,
   request: Amount,
@@ -30,7 +30,5 @@ export function shareOfRequest(
 ): string {
   const total = Number(request);
   if (!Number.isFinite(total) || total <= 0) return 'no request';
-  return `${Math.round((Number(usage) / total) * 100)}% of ${format(
-    request,
-  )} requested`;
+  return `${Math.round((Number(usage) / total) * 100)}% of ${format(request)}`;
 }
