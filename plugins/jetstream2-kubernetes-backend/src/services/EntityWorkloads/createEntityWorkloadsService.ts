@@ -12,37 +12,19 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  compareSeverity,
-  computeConceptPresence,
-  entityCost,
   entitySelector,
-  evaluateInsights,
-  HOURS_PER_MONTH,
   jetstream2KubernetesWorkloadsReadPermission,
-  mergeConceptPresence,
   parseLabelSelector,
-  recommendedGuides,
-  type ClusterObjects,
-  type ClusterWorkloads,
-  type EntityCost,
   type EntityPodUsage,
   type EntityWorkloadsResponse,
-  type Insight,
   type LabelRequirement,
-  type ObjectEvent,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { ClusterCollector } from '../ClusterCollector/types';
-import {
-  eventsOf,
-  mergeWorkloadRows,
-  rawEventsOf,
-  selectEntityObjects,
-  toFetchResponses,
-  workloadOf,
-} from './selectObjects';
+import { selectEntityObjects } from './selectObjects';
 import { toPodMetrics, withPodRef } from './toPodMetrics';
+import { computeEntityWorkloads } from './computeEntityWorkloads';
 import { TtlCache } from './ttlCache';
 import { createViewTracker } from './viewTracker';
 import type {
@@ -217,93 +199,6 @@ export function createEntityWorkloadsService(
     });
   }
 
-  function compute(
-    entityRef: string,
-    selectorInfo: ReturnType<typeof parseSelector>,
-    selections: EntityClusterSelection[],
-  ): EntityWorkloadsResponse {
-    const { selector } = selectorInfo;
-    const clusters: ClusterWorkloads[] = [];
-    const events: ObjectEvent[] = [];
-    const byCluster: EntityCost['byCluster'] = [];
-    const byWorkload = new Map<string, EntityCost['byWorkload'][number]>();
-    const unknownFlavorPods: string[] = [];
-    for (const sel of selections) {
-      const watcher = collector.watcher(sel.cluster);
-      const objects: ClusterObjects = sel.objects;
-      const entry: ClusterWorkloads = {
-        cluster: sel.cluster,
-        status: sel.status,
-        resources: toFetchResponses(objects),
-        concepts: computeConceptPresence(objects),
-        insights: [],
-      };
-      if (sel.error) entry.error = sel.error;
-      if (sel.collectedAt) entry.collectedAt = sel.collectedAt;
-      if (sel.unreachableSince) entry.unreachableSince = sel.unreachableSince;
-      if (watcher) {
-        const index = watcher.index;
-        const nodes = index.list('nodes');
-        entry.insights = evaluateInsights({
-          cluster: sel.cluster,
-          clusterError: sel.error,
-          objects,
-          clusterWide: {
-            nodes,
-            storageClasses: index.list('storageClasses'),
-            events: rawEventsOf(index, objects),
-          },
-          scope: 'entity',
-        });
-        events.push(...eventsOf(sel.cluster, index, objects));
-        const cost = entityCost(objects.pods ?? [], nodes, pod =>
-          workloadOf(index, pod),
-        );
-        if (cost.suPerHour > 0 || (objects.pods ?? []).length > 0) {
-          byCluster.push({ cluster: sel.cluster, suPerHour: cost.suPerHour });
-        }
-        for (const w of cost.byWorkload) {
-          const key = `${w.kind}/${w.namespace}/${w.name}`;
-          const row = byWorkload.get(key) ?? { ...w, suPerHour: 0 };
-          row.suPerHour += w.suPerHour;
-          byWorkload.set(key, row);
-        }
-        unknownFlavorPods.push(
-          ...cost.unknownFlavorPods.map(p => `${sel.cluster}:${p}`),
-        );
-      }
-      clusters.push(entry);
-    }
-    const insights: Insight[] = clusters
-      .flatMap(c => c.insights)
-      .sort((a, b) => compareSeverity(a.severity, b.severity));
-    const suPerHour = byCluster.reduce((sum, c) => sum + c.suPerHour, 0);
-    return {
-      entityRef,
-      selector,
-      clustersSearched: selections.map(s => s.cluster),
-      clusters,
-      workloads: mergeWorkloadRows(
-        selections.map(s => ({ cluster: s.cluster, objects: s.objects })),
-      ),
-      concepts: mergeConceptPresence(clusters.map(c => c.concepts)),
-      insights,
-      recommendedGuides: recommendedGuides(insights),
-      events: events
-        .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''))
-        .slice(0, maxEvents),
-      cost: {
-        suPerHour,
-        suPerMonth: suPerHour * HOURS_PER_MONTH,
-        byCluster,
-        byWorkload: [...byWorkload.values()].sort(
-          (a, b) => b.suPerHour - a.suPerHour || a.name.localeCompare(b.name),
-        ),
-        unknownFlavorPods,
-      },
-    };
-  }
-
   /**
    * The entity's view: from the cache while the tracker reports no change to anything it reads and its
    * clusters' status is the same (a few comparisons, whatever the entity's size); computed afresh otherwise.
@@ -331,7 +226,13 @@ export function createEntityWorkloadsService(
     tracker.track(entityRef, requirements, selector.namespace);
     const version = tracker.version(entityRef);
     const selections = selectAll(requirements, selector.namespace);
-    const response = compute(entityRef, selectorInfo, selections);
+    const response = computeEntityWorkloads({
+      entityRef,
+      selector,
+      selections,
+      indexOf: cluster => collector.watcher(cluster)?.index,
+      maxEvents,
+    });
     const body = JSON.stringify(response);
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     if (hit && hit.view.etag === etag) {
