@@ -7,6 +7,13 @@ process.env.AUTH_OIDC_CLIENT_ID ??= 'jetstream2-portal-e2e';
 process.env.AUTH_OIDC_CLIENT_SECRET ??= randomBytes(24).toString('hex');
 process.env.AUTH_SESSION_SECRET ??= randomBytes(24).toString('hex');
 
+// The ports of this run: E2E_PORT (the portal, default 7017) and E2E_OIDC_PORT (the OpenID provider,
+// default 7019), so that two runs can go side by side; scripts/e2e-server.sh reads the same variables.
+process.env.E2E_PORT ??= '7017';
+process.env.E2E_OIDC_PORT ??= '7019';
+const portalUrl = `http://localhost:${process.env.E2E_PORT}`;
+const oidcPort = process.env.E2E_OIDC_PORT;
+
 /**
  * End-to-end tests in Debian's Chromium (/usr/bin/chromium; `npm test` installs it).
  * The portal is started here on its own port, never reused from whatever else may be listening.
@@ -38,19 +45,19 @@ export default defineConfig({
     {
       // A real OpenID Connect provider with two portal users and one stranger (e2e/auth.spec.ts).
       command: 'node scripts/oidc-dev-server.mjs',
-      url: 'http://127.0.0.1:7019/.well-known/openid-configuration',
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
       reuseExistingServer: false,
       timeout: 30_000,
       env: {
-        OIDC_PORT: '7019',
-        OIDC_REDIRECT_URIS: 'http://localhost:7017/api/auth/oidc/handler/frame',
+        OIDC_PORT: oidcPort,
+        OIDC_REDIRECT_URIS: `${portalUrl}/api/auth/oidc/handler/frame`,
       },
       stdout: 'pipe',
       stderr: 'pipe',
     },
     {
       command: 'bash scripts/e2e-server.sh',
-      url: 'http://localhost:7017/.backstage/health/v1/readiness',
+      url: `${portalUrl}/.backstage/health/v1/readiness`,
       reuseExistingServer: false,
       timeout: 300_000,
       stdout: 'pipe',
@@ -58,7 +65,7 @@ export default defineConfig({
     },
   ],
   use: {
-    baseURL: 'http://localhost:7017',
+    baseURL: portalUrl,
     viewport: { width: 1280, height: 900 },
     screenshot: 'only-on-failure',
     launchOptions: {
