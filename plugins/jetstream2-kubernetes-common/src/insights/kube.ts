@@ -37,9 +37,9 @@ export interface KubeObject {
 }
 
 /** Objects of one cluster (or of one entity in a cluster), by registry key. Every list is optional. */
-export type ClusterObjects = { [K in ResourceKey]?: KubeObject[] };
+export type KubeObjectsByKind = { [K in ResourceKey]?: KubeObject[] };
 
-/** The Kubernetes kind of each ClusterObjects list (from the resource registry). */
+/** The Kubernetes kind of each KubeObjectsByKind list (from the resource registry). */
 export const clusterObjectKinds = Object.fromEntries(
   resourceRegistry.map(d => [d.key, d.kind]),
 ) as Record<ResourceKey, string>;

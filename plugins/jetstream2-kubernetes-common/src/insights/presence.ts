@@ -1,7 +1,7 @@
 import type { ConceptPresence } from '../types';
 import { resourceRegistry } from '../resources/registry';
 import { objectStatus } from '../resources/status';
-import type { ClusterObjects, KubeObject } from './kube';
+import type { KubeObjectsByKind, KubeObject } from './kube';
 
 /** The concept id that explains each collected kind (from the resource registry). */
 export const conceptIdByKind: Record<string, string> = Object.fromEntries(
@@ -39,7 +39,7 @@ export function presenceSummary(
 
 /** Which concepts the objects show, with counts by state; kinds without objects are left out. */
 export function computeConceptPresence(
-  objects: ClusterObjects,
+  objects: KubeObjectsByKind,
 ): ConceptPresence[] {
   const result: ConceptPresence[] = [];
   for (const def of presenceOrder) {

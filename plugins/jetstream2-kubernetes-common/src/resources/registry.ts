@@ -23,7 +23,7 @@ export type UpstreamObjectType =
   | 'persistentvolumeclaims';
 
 export interface ResourceDefinition {
-  /** Key of the list in ClusterObjects, e.g. "replicaSets". */
+  /** Key of the list in KubeObjectsByKind, e.g. "replicaSets". */
   key: string;
   kind: string;
   apiGroup: string;

@@ -215,7 +215,7 @@ describe('ObjectIndex', () => {
     expect(index.eventsAbout('Pod', 'shop', 'web-2')).toEqual([]);
   });
 
-  it('returns lists of several types as ClusterObjects', () => {
+  it('returns lists of several types as KubeObjectsByKind', () => {
     const objects = index.objects(['pods', 'services']);
     expect(objects.pods).toBe(index.list('pods'));
     expect(objects.services).toEqual([]);

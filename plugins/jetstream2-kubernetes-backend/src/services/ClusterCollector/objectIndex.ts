@@ -1,7 +1,7 @@
 import {
   matchesLabelSelector,
   resourceRegistry,
-  type ClusterObjects,
+  type KubeObjectsByKind,
   type KubeObject,
   type LabelRequirement,
   type ResourceKey,
@@ -209,9 +209,9 @@ export class ObjectIndex {
       .filter((e): e is KubeObject => Boolean(e));
   }
 
-  /** Every list of the given keys, as ClusterObjects. */
-  objects(keys: readonly ResourceKey[]): ClusterObjects {
-    const result: ClusterObjects = {};
+  /** Every list of the given keys, as KubeObjectsByKind. */
+  objects(keys: readonly ResourceKey[]): KubeObjectsByKind {
+    const result: KubeObjectsByKind = {};
     for (const key of keys) result[key] = this.list(key);
     return result;
   }

@@ -1,6 +1,6 @@
 import type {
   ClusterError,
-  ClusterObjects,
+  KubeObjectsByKind,
   ClusterStatus,
   ControlPlaneHealth,
   ResourceAmounts,
@@ -8,7 +8,7 @@ import type {
 import type { ClusterChange, ClusterWatcher } from './clusterWatcher';
 
 /** The collected object lists, by registry key (`nodeLeases` are the kubelet heartbeats). */
-export type CollectedObjects = ClusterObjects;
+export type CollectedObjects = KubeObjectsByKind;
 
 /** One container's usage as metrics.k8s.io states it (`cpu: "12345n"`, `memory: "20Ki"`). */
 export interface ContainerUsage {

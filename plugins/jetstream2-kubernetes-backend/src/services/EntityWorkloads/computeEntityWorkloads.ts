@@ -6,7 +6,7 @@ import {
   HOURS_PER_MONTH,
   mergeConceptPresence,
   recommendedGuides,
-  type ClusterObjects,
+  type KubeObjectsByKind,
   type ClusterWorkloads,
   type EntityCost,
   type EntityWorkloadsResponse,
@@ -49,7 +49,7 @@ export function computeEntityWorkloads(input: {
   const unknownFlavorPods: string[] = [];
   for (const sel of selections) {
     const index = indexOf(sel.cluster);
-    const objects: ClusterObjects = sel.objects;
+    const objects: KubeObjectsByKind = sel.objects;
     const entry: ClusterWorkloads = {
       cluster: sel.cluster,
       status: sel.status,

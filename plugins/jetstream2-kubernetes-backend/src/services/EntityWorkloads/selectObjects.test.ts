@@ -1,5 +1,5 @@
 import type {
-  ClusterObjects,
+  KubeObjectsByKind,
   KubeObject,
   LabelRequirement,
 } from '@internal/plugin-jetstream2-kubernetes-common';
@@ -100,7 +100,7 @@ describe('selectEntityObjects', () => {
 
 describe('mergeWorkloadRows', () => {
   it('leaves controller-owned pods and jobs to their controller row', () => {
-    const objects: ClusterObjects = {
+    const objects: KubeObjectsByKind = {
       deployments: [deployment('web', 1)],
       replicaSets: [obj('ReplicaSet', 'web-5d9f')],
       pods: [
@@ -310,7 +310,7 @@ describe('eventsOf', () => {
         lastTimestamp: '2025-06-02T00:00:00Z',
       }),
     );
-    const selected: ClusterObjects = {
+    const selected: KubeObjectsByKind = {
       pods: [obj('Pod', 'web-1')],
       deployments: [obj('Deployment', 'web')],
     };

@@ -5,7 +5,7 @@ import {
   resourceRegistry,
   worseVerdict,
   isHealthyVerdict,
-  type ClusterObjects,
+  type KubeObjectsByKind,
   type KubeObject,
   type LabelRequirement,
   type ObjectEvent,
@@ -23,8 +23,8 @@ export function selectEntityObjects(
   index: ObjectIndex,
   requirements: LabelRequirement[],
   namespace?: string,
-): ClusterObjects {
-  const selected: ClusterObjects = {};
+): KubeObjectsByKind {
+  const selected: KubeObjectsByKind = {};
   for (const def of entityResources) {
     selected[def.key] = index.select(def.key, requirements, namespace);
   }
@@ -33,7 +33,7 @@ export function selectEntityObjects(
 
 /** The selected objects as upstream FetchResponse[], which the upstream Kubernetes components render. */
 export function toFetchResponses(
-  selected: ClusterObjects,
+  selected: KubeObjectsByKind,
   types: readonly string[] = entityResources.map(d => d.upstreamType),
 ): FetchResponse[] {
   return entityResources
@@ -60,7 +60,7 @@ function controlled(o: KubeObject): boolean {
  * controller's row; when clusters disagree, the status names each cluster and the verdict is the worst.
  */
 export function mergeWorkloadRows(
-  perCluster: { cluster: string; objects: ClusterObjects }[],
+  perCluster: { cluster: string; objects: KubeObjectsByKind }[],
 ): WorkloadRow[] {
   const rows = new Map<string, WorkloadRow & { perCluster: string[] }>();
   for (const { cluster, objects } of perCluster) {
@@ -124,7 +124,7 @@ export function workloadOf(
 export function eventsOf(
   cluster: string,
   index: ObjectIndex,
-  selected: ClusterObjects,
+  selected: KubeObjectsByKind,
 ): ObjectEvent[] {
   const events: ObjectEvent[] = [];
   for (const def of entityResources) {
@@ -157,7 +157,7 @@ export function eventsOf(
 /** The raw events about the selected objects (for the insight rules). */
 export function rawEventsOf(
   index: ObjectIndex,
-  selected: ClusterObjects,
+  selected: KubeObjectsByKind,
 ): KubeObject[] {
   const events: KubeObject[] = [];
   for (const def of entityResources) {

@@ -3,7 +3,7 @@ import type { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import type {
   ClusterError,
   ClusterStatus,
-  ClusterObjects,
+  KubeObjectsByKind,
   EntityPodUsage,
   EntityWorkloadsResponse,
   LabelRequirement,
@@ -25,7 +25,7 @@ export interface EntityClusterSelection {
   error?: ClusterError;
   collectedAt?: string;
   unreachableSince?: string;
-  objects: ClusterObjects;
+  objects: KubeObjectsByKind;
 }
 
 /** An entity whose view was asked for recently: change notices are computed for these. */

@@ -1,5 +1,5 @@
 import type { ObjectRef } from '../../types';
-import { clusterObjectKinds, type ClusterObjects } from '../kube';
+import { clusterObjectKinds, type KubeObjectsByKind } from '../kube';
 import { listNames, ref, verb } from './helpers';
 import type { InsightDraft, InsightInput, InsightRule } from './types';
 
@@ -10,7 +10,7 @@ const labelledLists = [
   'daemonSets',
   'pods',
   'services',
-] as const satisfies readonly (keyof ClusterObjects)[];
+] as const satisfies readonly (keyof KubeObjectsByKind)[];
 
 /** Objects whose labels match; pods only when nothing owns them (their controllers are listed instead). */
 function labelled(

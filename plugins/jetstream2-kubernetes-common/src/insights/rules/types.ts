@@ -1,6 +1,6 @@
 import type { ConceptId, GuideId } from '../../catalogue';
 import type { ClusterError, Insight, ObjectRef } from '../../types';
-import type { ClusterObjects } from '../kube';
+import type { KubeObjectsByKind } from '../kube';
 
 /** What the rules look at. */
 export interface InsightInput {
@@ -9,7 +9,7 @@ export interface InsightInput {
   /** The error of the cluster's last collection, if any. */
   clusterError?: ClusterError;
   /** The objects to judge: a whole cluster, or one entity's objects in it. */
-  objects: ClusterObjects;
+  objects: KubeObjectsByKind;
   /**
    * Cluster-wide facts the rules need even when `objects` is one entity's share: nodes (GPU capacity,
    * readiness), storage classes and warning events. Defaults to `objects`.
@@ -24,7 +24,7 @@ export interface InsightInput {
 
 /** The cluster-wide lists a rule may read whatever the scope. */
 export type ClusterWideObjects = Pick<
-  ClusterObjects,
+  KubeObjectsByKind,
   'nodes' | 'storageClasses' | 'events'
 >;
 
