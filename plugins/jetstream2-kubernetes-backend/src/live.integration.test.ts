@@ -11,7 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { jetstream2KubernetesPlugin } from './plugin';
-import { useLocalCluster, type LocalCluster } from './testing/localCluster';
+import {
+  useLocalCluster,
+  type LocalCluster,
+} from './__testUtils__/localCluster';
 
 // Live: change notices after a kubectl scale, and clusters added and removed through config while the
 // backend runs, on the real local control plane.

@@ -7,7 +7,10 @@ import path from 'node:path';
 import request from 'supertest';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import { jetstream2KubernetesPlugin } from './plugin';
-import { useLocalCluster, type LocalCluster } from './testing/localCluster';
+import {
+  useLocalCluster,
+  type LocalCluster,
+} from './__testUtils__/localCluster';
 import { kubernetesModuleJetstream2Cache } from './upstream/kubernetesModule';
 
 // The wiring test, on the real local control plane: our plugin and upstream's kubernetes plugin (served from

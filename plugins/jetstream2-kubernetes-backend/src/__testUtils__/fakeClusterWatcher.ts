@@ -1,12 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { KubeObject } from '@internal/plugin-jetstream2-kubernetes-common';
-import {
-  createClusterWatcher,
-  type ClusterWatcher,
-} from '../services/ClusterCollector/clusterWatcher';
-import type { CollectorSettings } from '../services/ClusterCollector/types';
+import { createClusterWatcher } from '../services/ClusterCollector/clusterWatcher';
+import type {
+  ClusterWatcher,
+  CollectorSettings,
+} from '../services/ClusterCollector/types';
 import type { ClusterDefinition } from '../services/ClusterLocator/types';
-import type { FakeApiServer } from '../testing/fakeApiServer';
+import type { FakeApiServer } from '../__testUtils__/fakeApiServer';
 
 /** A pod of the default namespace as the fake API server serves it, with one container. */
 export const fakePod = (name: string, phase = 'Running'): KubeObject => ({

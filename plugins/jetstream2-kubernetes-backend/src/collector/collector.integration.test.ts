@@ -1,11 +1,14 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import {
-  createClusterWatcher,
-  type ClusterWatcher,
-} from '../services/ClusterCollector/clusterWatcher';
-import type { ClusterSnapshot } from '../services/ClusterCollector/types';
+import { createClusterWatcher } from '../services/ClusterCollector/clusterWatcher';
+import type {
+  ClusterSnapshot,
+  ClusterWatcher,
+} from '../services/ClusterCollector/types';
 import { detailCluster } from '../services/ClusterData/summarise';
-import { useLocalCluster, type LocalCluster } from '../testing/localCluster';
+import {
+  useLocalCluster,
+  type LocalCluster,
+} from '../__testUtils__/localCluster';
 
 // The first build of the Go control plane can take many minutes.
 jest.setTimeout(30 * 60_000);

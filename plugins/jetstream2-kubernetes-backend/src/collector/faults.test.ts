@@ -1,5 +1,5 @@
 import type { KubeObject } from '@internal/plugin-jetstream2-kubernetes-common';
-import type { ClusterWatcher } from '../services/ClusterCollector/clusterWatcher';
+import type { ClusterWatcher } from '../services/ClusterCollector/types';
 import type { ClusterSnapshot } from '../services/ClusterCollector/types';
 import {
   fakePod,
@@ -8,7 +8,7 @@ import {
 import {
   startFakeApiServer,
   type FakeApiServer,
-} from '../testing/fakeApiServer';
+} from '../__testUtils__/fakeApiServer';
 
 /*
  * Faults a real control plane cannot be made to produce on demand (410 Gone, a watch ERROR event, a stream

@@ -5,7 +5,7 @@ import {
   parseLabelSelector,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import { waitFor } from '../../__testUtils__/waitFor';
-import type { ClusterChange } from '../ClusterCollector/clusterWatcher';
+import type { ClusterChange } from '../ClusterCollector/types';
 import type { ClusterCollector } from '../ClusterCollector/types';
 import { createChangeNotices } from './createChangeNotices';
 

@@ -8,7 +8,7 @@ import {
   type ChangeSignal,
   type KubeObject,
 } from '@internal/plugin-jetstream2-kubernetes-common';
-import type { ClusterChange } from '../ClusterCollector/clusterWatcher';
+import type { ClusterChange } from '../ClusterCollector/types';
 import type { ClusterCollector } from '../ClusterCollector/types';
 import type { WatchedEntity } from '../EntityWorkloads/types';
 

@@ -13,7 +13,7 @@ import {
   useLocators,
   useTempDir,
   waitFor,
-} from './__testUtils__';
+} from '../../__testUtils__/locator';
 
 // The wiring of `type: catalog` locator methods: catalog refreshes and their failures, and the Resources'
 // clusters among the config ones. How one Resource becomes a cluster is tested in readCatalogClusters.test.ts.

@@ -8,7 +8,7 @@ import {
   useLocators,
   useTempDir,
   waitFor,
-} from './__testUtils__';
+} from '../../__testUtils__/locator';
 
 // The wiring: config subscription, credential file checks, subscribers and log lines (catalog refreshes are in
 // createClusterLocator.catalog.test.ts). What each source yields, and the wording of its refusals, is tested

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ClusterSpec } from './clusterSpec';
 import { createResolver, fileStamp, type Resolver } from './resolveCluster';
-import { useTempDir } from './__testUtils__';
+import { useTempDir } from '../../__testUtils__/locator';
 
 const spec = (extra: Partial<ClusterSpec> = {}): ClusterSpec => ({
   where: 'test entry',

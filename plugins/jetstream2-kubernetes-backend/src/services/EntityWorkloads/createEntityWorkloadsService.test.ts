@@ -6,7 +6,7 @@ import type {
   KubeObject,
   ResourceKey,
 } from '@internal/plugin-jetstream2-kubernetes-common';
-import type { ClusterChange } from '../ClusterCollector/clusterWatcher';
+import type { ClusterChange } from '../ClusterCollector/types';
 import { ObjectIndex } from '../ClusterCollector/objectIndex';
 import { podUsageKey } from '../ClusterCollector/podUsage';
 import type { ClusterCollector, PodUsage } from '../ClusterCollector/types';

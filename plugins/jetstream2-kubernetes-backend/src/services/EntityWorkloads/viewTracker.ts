@@ -7,7 +7,7 @@ import {
   type LabelRequirement,
   type ResourceKey,
 } from '@internal/plugin-jetstream2-kubernetes-common';
-import type { ClusterChange } from '../ClusterCollector/clusterWatcher';
+import type { ClusterChange } from '../ClusterCollector/types';
 import type { ObjectIndex } from '../ClusterCollector/objectIndex';
 
 /**

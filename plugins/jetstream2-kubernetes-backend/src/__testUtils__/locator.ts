@@ -8,9 +8,12 @@ import path from 'node:path';
 import {
   createClusterLocator,
   type ClusterLocatorOptions,
-} from '../createClusterLocator';
-import { waitFor } from '../../../__testUtils__/waitFor';
-import type { ClusterDefinition, ClusterLocator } from '../types';
+} from '../services/ClusterLocator/createClusterLocator';
+import { waitFor } from './waitFor';
+import type {
+  ClusterDefinition,
+  ClusterLocator,
+} from '../services/ClusterLocator/types';
 
 // Set-up shared by the cluster locator's tests: config and catalog builders, a fake catalog, temporary
 // credential files, and a harness for the locator itself.
