@@ -9,6 +9,7 @@ import {
   createClusterLocator,
   type ClusterLocatorOptions,
 } from '../services/ClusterLocator/createClusterLocator';
+import { captureLogs } from './captureLogs';
 import { waitFor } from './waitFor';
 import type {
   ClusterDefinition,
@@ -200,13 +201,14 @@ export function useLocators() {
     started.splice(0).forEach(l => l.stop());
   });
 
-  /** A locator over the config `data` with a mock logger and a subscribed listener. */
+  /** A locator over the config `data` with a capturing logger and a subscribed listener. */
   function locate(
     data: ConfigData,
     options: Partial<ClusterLocatorOptions> = {},
   ) {
     const config = mockServices.rootConfig({ data });
-    const logger = mockServices.logger.mock();
+    const logs = captureLogs();
+    const logger = logs.logger;
     const locator = createClusterLocator({ config, logger, ...options });
     started.push(locator);
     const listener = jest.fn();
@@ -224,11 +226,8 @@ export function useLocators() {
         await waitFor(what, () => listener.mock.calls.length > 0);
       },
       warnings: () => logger.warn.mock.calls.map(c => String(c[0])),
-      /** Every line logged at any level. */
-      lines: () =>
-        [logger.warn, logger.info, logger.error, logger.debug].flatMap(fn =>
-          fn.mock.calls.map(call => String(call[0])),
-        ),
+      /** Every line logged at any level, as the logger has it: message and fields. */
+      lines: () => logs.lines().map(l => l.text),
     };
   }
 

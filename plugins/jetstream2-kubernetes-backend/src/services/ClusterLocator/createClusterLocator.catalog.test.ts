@@ -98,6 +98,7 @@ describe('createClusterLocator: catalog clusters', () => {
       () => fake.getEntities.mock.calls.length >= calls + 2,
     );
     expect(logger.warn).toHaveBeenCalledTimes(refused.problems.length);
+    expect(lines().length).toBeGreaterThan(0);
     for (const line of lines()) {
       expect(line).not.toContain('catalog-token-of');
     }
