@@ -8,7 +8,3 @@
 export { jetstream2KubernetesPlugin as default } from './plugin';
 export { searchModuleJetstream2Kubernetes } from './search/module';
 export { kubernetesModuleJetstream2Cache } from './upstream/kubernetesModule';
-export {
-  selectEntityObjects,
-  toFetchResponses,
-} from './services/EntityWorkloads/selectObjects';

@@ -5,7 +5,7 @@ import type {
   ObjectToFetch,
 } from '@backstage/plugin-kubernetes-node';
 import type { ClusterError } from '@internal/plugin-jetstream2-kubernetes-common';
-import { toFetchResponses } from '../services/EntityWorkloads/selectObjects';
+import { toFetchResponses } from '../services/EntityWorkloads/toFetchResponses';
 import { toPodMetrics } from '../services/EntityWorkloads/toPodMetrics';
 import type { EntityObjectsSourceSlot } from './entitySourceServiceRef';
 

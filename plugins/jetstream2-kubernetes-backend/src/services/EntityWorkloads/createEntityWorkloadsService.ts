@@ -22,7 +22,7 @@ import {
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { ClusterCollector } from '../ClusterCollector/types';
-import { selectEntityObjects } from './selectObjects';
+import { selectEntityObjects } from './selectEntityObjects';
 import { toPodMetrics, withPodRef } from './toPodMetrics';
 import { computeEntityWorkloads } from './computeEntityWorkloads';
 import { TtlCache } from './ttlCache';
