@@ -6,11 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
-import { jetstream2KubernetesPlugin } from './plugin';
+import { captureLogs } from './__testUtils__/captureLogs';
 import {
   useLocalCluster,
   type LocalCluster,
 } from './__testUtils__/localCluster';
+import { waitFor } from './__testUtils__/waitFor';
+import { jetstream2KubernetesPlugin } from './plugin';
 import { kubernetesModuleJetstream2Cache } from './upstream/kubernetesModule';
 
 // The wiring test, on the real local control plane: our plugin and upstream's kubernetes plugin (served from
@@ -100,26 +102,19 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-async function eventually<T>(
+/** Asks again until the answer is right, for up to a minute; fails naming what did not come. */
+function eventually<T extends { body?: unknown }>(
   what: string,
-  fn: () => Promise<T>,
-  ok: (v: T) => boolean,
+  ask: () => Promise<T>,
+  ok: (answer: T) => boolean,
   timeoutMs = 60_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    last = await fn();
-    if (ok(last)) return last;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out waiting for ${what}; last answer: ${JSON.stringify(
-          (last as any)?.body ?? last,
-        ).slice(0, 500)}`,
-      );
-    }
-    await new Promise(r => setTimeout(r, 250));
-  }
+  return waitFor(what, ask, ok, {
+    timeoutMs,
+    intervalMs: 250,
+    describe: answer =>
+      String(JSON.stringify(answer?.body ?? answer)).slice(0, 500),
+  });
 }
 
 describe('jetstream2KubernetesPlugin wired with upstream kubernetes, on the real local control plane', () => {
@@ -127,7 +122,8 @@ describe('jetstream2KubernetesPlugin wired with upstream kubernetes, on the real
   let server: any;
   let stop: () => Promise<void>;
   const bodies: string[] = [];
-  const logLines: string[] = [];
+  // Everything the backend logs (every plugin, every level, with each line's fields), from the start.
+  const backendLogs = captureLogs();
   const get = async (p: string) => {
     const res = await request(server).get(`/api/jetstream2-kubernetes${p}`);
     bodies.push(res.text);
@@ -147,13 +143,12 @@ describe('jetstream2KubernetesPlugin wired with upstream kubernetes, on the real
     fs.writeFileSync(file, manifest);
     await cluster.kubectl('apply', '-f', file);
     const down = await closedPort();
-    const logger = mockServices.rootLogger.factory({ level: 'debug' });
     const backend = await startTestBackend({
       features: [
         jetstream2KubernetesPlugin,
         kubernetesPlugin,
         kubernetesModuleJetstream2Cache,
-        logger,
+        backendLogs.factory,
         catalogServiceMock.factory({ entities: entities as any }),
         mockServices.rootConfig.factory({
           data: {
@@ -202,15 +197,9 @@ describe('jetstream2KubernetesPlugin wired with upstream kubernetes, on the real
     });
     server = backend.server;
     stop = () => backend.stop();
-    const spy = jest.spyOn(process.stdout, 'write');
-    spy.mockImplementation((chunk: any) => {
-      logLines.push(String(chunk));
-      return true;
-    });
   });
 
   afterAll(async () => {
-    jest.restoreAllMocks();
     await stop?.();
     await cluster?.kubectl('delete', 'namespace', ns, '--wait=false');
     await cluster?.dispose();
@@ -478,7 +467,11 @@ describe('jetstream2KubernetesPlugin wired with upstream kubernetes, on the real
     ]);
     expect(deployment.metadata.annotations).toMatchObject({ note: 'kept' });
     expect(bodies.length).toBeGreaterThan(10);
-    const all = [...bodies, ...logLines].join('\n');
+    // The capture holds the backend's own lines: the collector's start and the refused token's warning.
+    const logged = backendLogs.text();
+    expect(logged).toContain('Collecting from 3 cluster(s)');
+    expect(logged).toMatch(/warn .*wrong-token/);
+    const all = [...bodies, logged].join('\n');
     for (const secret of [cluster.token, SECRET_VALUE, 'not-a-valid-token']) {
       expect(all).not.toContain(secret);
     }
