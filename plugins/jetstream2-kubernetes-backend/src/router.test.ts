@@ -86,8 +86,6 @@ describe('createRouter', () => {
   it('answers 401 without credentials, except for /health', async () => {
     const { app } = await makeApp({ credentials: mockCredentials.none() });
     for (const path of [
-      '/guides',
-      '/concepts',
       '/clusters',
       '/clusters/x',
       '/templates',
@@ -113,11 +111,11 @@ describe('createRouter', () => {
         }),
       },
     ]);
-    // Guides and concepts need no cluster permission.
-    expect((await request(app).get('/guides')).status).toBe(200);
+    // Templates need no cluster permission.
+    expect((await request(app).get('/templates')).status).toBe(200);
   });
 
-  it('answers 400 for malformed entity references and guide queries', async () => {
+  it('answers 400 for malformed entity references', async () => {
     const { app, entityWorkloads } = await makeApp();
     const badKind = await request(app).get(
       '/entities/default/1nope/x/workloads',
@@ -132,17 +130,19 @@ describe('createRouter', () => {
     );
     expect(badName.status).toBe(400);
     expect(entityWorkloads.getEntityWorkloadsView).not.toHaveBeenCalled();
-    const badSource = await request(app).get('/guides?source=blog');
-    expect(badSource.status).toBe(400);
-    expect(badSource.body.error.message).toContain('source');
-    expect((await request(app).get('/guides?unknown=1')).status).toBe(400);
   });
 
-  it('answers 404 for unknown clusters, guides and concepts', async () => {
+  it('answers 404 for unknown clusters, and has no catalogue routes (the catalogue is in -common)', async () => {
     const { app } = await makeApp();
-    expect((await request(app).get('/clusters/nope')).status).toBe(404);
-    expect((await request(app).get('/guides/nope')).status).toBe(404);
-    expect((await request(app).get('/concepts/nope')).status).toBe(404);
+    const unknown = await request(app).get('/clusters/nope');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toContain('No cluster named "nope"');
+    for (const path of ['/guides', '/guides/x', '/concepts', '/concepts/pod']) {
+      expect([path, (await request(app).get(path)).status]).toEqual([
+        path,
+        404,
+      ]);
+    }
   });
 
   it('passes a valid entity reference and the caller credentials on', async () => {
@@ -264,18 +264,6 @@ describe('createRouter', () => {
       '/entities/default/component/x/usage',
     );
     expect(missing.status).toBe(404);
-  });
-
-  it('filters guides by concept, source and text', async () => {
-    const { app } = await makeApp();
-    const res = await request(app).get('/guides?concept=node&source=zonca.dev');
-    expect(res.status).toBe(200);
-    expect(res.body.length).toBeGreaterThan(0);
-    expect(
-      res.body.every(
-        (g: any) => g.source === 'zonca.dev' && g.concepts.includes('node'),
-      ),
-    ).toBe(true);
   });
 });
 
