@@ -18,7 +18,12 @@ import { createTemplatesService } from './services/Templates/createTemplatesServ
 import { entityObjectsSourceSlotServiceRef } from './upstream/entitySourceServiceRef';
 import { obsoleteSettingWarnings, readPluginSettings } from './settings';
 
-/** The jetstream2-kubernetes backend plugin. */
+/**
+ * The jetstream2-kubernetes backend plugin: collects the clusters into an indexed cache and serves the
+ * routes under /api/jetstream2-kubernetes.
+ *
+ * @public
+ */
 export const jetstream2KubernetesPlugin = createBackendPlugin({
   pluginId: 'jetstream2-kubernetes',
   register(env) {
