@@ -10,7 +10,7 @@ import { toPodMetrics } from '../services/EntityWorkloads/toPodMetrics';
 import type { EntityObjectsSourceSlot } from './entitySourceServiceRef';
 
 /** One cluster's failure in upstream's terms, with our message where upstream has room for one. */
-export function toKubernetesFetchError(
+function toKubernetesFetchError(
   error: ClusterError,
 ): KubernetesFetchError {
   switch (error.reason) {

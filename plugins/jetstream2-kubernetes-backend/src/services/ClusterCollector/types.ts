@@ -14,7 +14,7 @@ import type { ObjectIndex } from './objectIndex';
 // objectIndex.ts (a class, with no import from this folder), so no file here imports its importer.
 
 /** The collected object lists, by registry key (`nodeLeases` are the kubelet heartbeats). */
-export type CollectedObjects = KubeObjectsByKind;
+type CollectedObjects = KubeObjectsByKind;
 
 /** One container's usage as metrics.k8s.io states it (`cpu: "12345n"`, `memory: "20Ki"`). */
 export interface ContainerUsage {

@@ -47,7 +47,7 @@ interface Tracked {
 }
 
 /** The node facts a view reads (see the view's cost, capacity and insight inputs). */
-export function nodeFacts(node: KubeObject): string {
+function nodeFacts(node: KubeObject): string {
   return `${isNodeReady(node)}:${Boolean(
     (node as any).spec?.unschedulable,
   )}:${nodeFlavorOf(node)}:${JSON.stringify(
