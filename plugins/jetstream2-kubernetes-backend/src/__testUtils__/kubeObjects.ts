@@ -2,6 +2,7 @@ import type {
   KubeObject,
   LabelRequirement,
 } from '@internal/plugin-jetstream2-kubernetes-common';
+import { ObjectIndex } from '../services/ClusterCollector/objectIndex';
 
 // Small hand-made objects for the selection tests: labelled for the entity "shop" in namespace "shop"
 // unless told otherwise.
@@ -53,3 +54,21 @@ export const deployment = (name: string, ready: number, replicas = 1) =>
 export const rowIds = (
   rows: { kind: string; namespace: string; name: string }[],
 ) => rows.map(r => `${r.kind}/${r.namespace}/${r.name}`).sort();
+
+/**
+ * An index with shop's pod web-1 (namespace shop) and web-2 (staging), blog's pod "other", shop's
+ * Deployment "web", and a node and an event that carry shop's label (types an entity never owns).
+ */
+export function shopIndex(): ObjectIndex {
+  const index = new ObjectIndex();
+  index.upsert('pods', obj('Pod', 'web-1'));
+  index.upsert('pods', obj('Pod', 'web-2', { namespace: 'staging' }));
+  index.upsert('pods', obj('Pod', 'other', { labels: { [ID]: 'blog' } }));
+  index.upsert('deployments', obj('Deployment', 'web'));
+  index.upsert('nodes', {
+    kind: 'Node',
+    metadata: { name: 'n', labels: { [ID]: 'shop' } },
+  });
+  index.upsert('events', obj('Event', 'e', { labels: { [ID]: 'shop' } }));
+  return index;
+}

@@ -30,6 +30,19 @@ const detail = (name: string, podCount: number): ClusterDetail => ({
   insights: [],
 });
 
+/** The summary part of a detail, as the store keeps it beside the detail. */
+function summaryOf(d: ClusterDetail) {
+  const {
+    nodes: _nodes,
+    controlPlane: _controlPlane,
+    namespaces: _namespaces,
+    workloadCounts: _workloadCounts,
+    insights: _insights,
+    ...summary
+  } = d;
+  return summary;
+}
+
 describe('createClusterStore', () => {
   it.each(ids)('saves and replaces cluster snapshots, %p', async databaseId => {
     const knex = await databases.init(databaseId);
@@ -37,14 +50,7 @@ describe('createClusterStore', () => {
       database: mockServices.database({ knex }),
     });
     expect(await store.getCluster('a')).toBeUndefined();
-    const {
-      nodes,
-      controlPlane,
-      namespaces,
-      workloadCounts,
-      insights,
-      ...summary
-    } = detail('a', 3);
+    const summary = summaryOf(detail('a', 3));
     await store.saveCluster({
       name: 'a',
       summary,
@@ -79,14 +85,7 @@ describe('createClusterStore', () => {
         holder: 'replica-1',
         expires_at: Date.now() + 60_000,
       });
-      const {
-        nodes,
-        controlPlane,
-        namespaces,
-        workloadCounts,
-        insights,
-        ...summary
-      } = detail('kept', 2);
+      const summary = summaryOf(detail('kept', 2));
       await knex('cluster_snapshots').insert({
         cluster_name: 'kept',
         summary: JSON.stringify(summary),

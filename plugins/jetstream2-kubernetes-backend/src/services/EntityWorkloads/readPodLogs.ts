@@ -1,16 +1,7 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { ClusterCollector } from '../ClusterCollector/types';
 import type { EntitySelection } from './entitySelection';
-
-/** A log the caller asks for: a pod of the entity in one cluster, and what of its log. */
-export interface PodLogQuery {
-  cluster: string;
-  namespace: string;
-  pod: string;
-  container?: string;
-  previous?: boolean;
-  tailLines?: number;
-}
+import type { PodLogQuery } from './types';
 
 /** The API server's error body as a sentence: its `message` when it is a Kubernetes Status, else its text. */
 function statusMessage(body: string): string {

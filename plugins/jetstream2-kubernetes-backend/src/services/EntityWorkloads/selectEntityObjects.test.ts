@@ -1,22 +1,8 @@
-import type { KubeObject } from '@internal/plugin-jetstream2-kubernetes-common';
-import { byId, ID, obj } from '../../__testUtils__/kubeObjects';
-import { ObjectIndex } from '../ClusterCollector/objectIndex';
+import { byId, shopIndex } from '../../__testUtils__/kubeObjects';
 import { selectEntityObjects } from './selectEntityObjects';
 
 describe('selectEntityObjects', () => {
-  const index = new ObjectIndex();
-  index.upsert('pods', obj('Pod', 'web-1'));
-  index.upsert('pods', obj('Pod', 'web-2', { namespace: 'staging' }));
-  index.upsert('pods', obj('Pod', 'other', { labels: { [ID]: 'blog' } }));
-  index.upsert('deployments', obj('Deployment', 'web'));
-  index.upsert('nodes', {
-    kind: 'Node',
-    metadata: { name: 'n', labels: { [ID]: 'shop' } },
-  });
-  index.upsert(
-    'events',
-    obj('Event', 'e', { labels: { [ID]: 'shop' } }) as KubeObject,
-  );
+  const index = shopIndex();
 
   it('selects the entity types by label, in every namespace or one', () => {
     const all = selectEntityObjects(index, byId);

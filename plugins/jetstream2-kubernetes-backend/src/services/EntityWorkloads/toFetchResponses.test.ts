@@ -1,14 +1,9 @@
-import { byId, ID, obj } from '../../__testUtils__/kubeObjects';
-import { ObjectIndex } from '../ClusterCollector/objectIndex';
+import { byId, shopIndex } from '../../__testUtils__/kubeObjects';
 import { selectEntityObjects } from './selectEntityObjects';
 import { toFetchResponses } from './toFetchResponses';
 
 describe('toFetchResponses', () => {
-  const index = new ObjectIndex();
-  index.upsert('pods', obj('Pod', 'web-1'));
-  index.upsert('pods', obj('Pod', 'web-2', { namespace: 'staging' }));
-  index.upsert('pods', obj('Pod', 'other', { labels: { [ID]: 'blog' } }));
-  index.upsert('deployments', obj('Deployment', 'web'));
+  const index = shopIndex();
 
   it('turns the selection into upstream FetchResponses, optionally only some types', () => {
     const selected = selectEntityObjects(index, byId, 'shop');
