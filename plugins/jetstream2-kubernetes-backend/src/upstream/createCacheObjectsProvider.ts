@@ -10,9 +10,7 @@ import { toPodMetrics } from '../services/EntityWorkloads/toPodMetrics';
 import type { EntityObjectsSourceSlot } from './entitySourceServiceRef';
 
 /** One cluster's failure in upstream's terms, with our message where upstream has room for one. */
-function toKubernetesFetchError(
-  error: ClusterError,
-): KubernetesFetchError {
+function toKubernetesFetchError(error: ClusterError): KubernetesFetchError {
   switch (error.reason) {
     case 'unauthorized':
       return {
