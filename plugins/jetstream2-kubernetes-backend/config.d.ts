@@ -49,13 +49,11 @@ export interface Config {
       maxBackoff?: Duration;
       /** Objects per page when listing, a whole number above zero. Default 500. */
       listPageSize?: number;
-      /** How often cluster summaries and details are written to the database. Default 30 s. */
-      persistInterval?: Duration;
       /**
-       * Lifetime of the database lease that makes one backend replica the collector; it is renewed every
-       * quarter of it. Default 1 minute.
+       * How often cluster summaries and details are written to the database, by one replica at a time (a
+       * global task of Backstage's scheduler). Default 30 s.
        */
-      leaseDuration?: Duration;
+      persistInterval?: Duration;
     };
     clusters?: {
       /** How often `kubernetes-cluster` Resources are re-read for a `type: catalog` locator method. Default 30 s. */

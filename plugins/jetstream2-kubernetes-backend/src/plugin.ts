@@ -6,20 +6,24 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { jetstream2KubernetesPermissions } from '@internal/plugin-jetstream2-kubernetes-common';
 import { createRouter } from './router';
+import { persistClusterSummaries } from './scheduled/persistClusterSummaries';
+import { scheduleGlobalTasks } from './scheduled/scheduleGlobalTasks';
 import { createClusterLocator } from './services/ClusterLocator/createClusterLocator';
-import {
-  createClusterCollector,
-  leaseCoordination,
-} from './services/ClusterCollector/createClusterCollector';
+import { createClusterCollector } from './services/ClusterCollector/createClusterCollector';
 import { createClusterStore } from './services/ClusterStore/createClusterStore';
 import { createClusterDataService } from './services/ClusterData/createClusterDataService';
 import { createEntityWorkloadsService } from './services/EntityWorkloads/createEntityWorkloadsService';
 import { createChangeNotices } from './services/ChangeNotices/createChangeNotices';
 import { createTemplatesService } from './services/Templates/createTemplatesService';
 import { entityObjectsSourceSlotServiceRef } from './upstream/entitySourceServiceRef';
-import { readPluginSettings } from './settings';
+import { obsoleteSettingWarnings, readPluginSettings } from './settings';
 
-/** The jetstream2-kubernetes backend plugin. */
+/**
+ * The jetstream2-kubernetes backend plugin: collects the clusters into an indexed cache and serves the
+ * routes under /api/jetstream2-kubernetes.
+ *
+ * @public
+ */
 export const jetstream2KubernetesPlugin = createBackendPlugin({
   pluginId: 'jetstream2-kubernetes',
   register(env) {
@@ -31,6 +35,7 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         database: coreServices.database,
+        scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -46,6 +51,7 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
           httpAuth,
           auth,
           database,
+          scheduler,
           lifecycle,
           permissions,
           permissionsRegistry,
@@ -54,6 +60,7 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
           entityObjectsSlot,
         } = deps;
         const settings = readPluginSettings(config);
+        obsoleteSettingWarnings(config).forEach(w => logger.warn(w));
         permissionsRegistry.addPermissions(jetstream2KubernetesPermissions);
 
         const store = await createClusterStore({ database });
@@ -68,16 +75,11 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
           }),
           logger,
           settings: settings.collector,
-          coordination: leaseCoordination({
-            store,
-            ttlMs: settings.leaseTtlMs,
-          }),
         });
         const clusterData = createClusterDataService({
           collector,
           store,
           logger,
-          persistIntervalMs: settings.persistIntervalMs,
         });
         const entityWorkloads = createEntityWorkloadsService({
           catalog,
@@ -114,14 +116,24 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
+        // What one replica at a time does; every replica collects and answers.
+        await scheduleGlobalTasks({
+          scheduler,
+          tasks: [
+            persistClusterSummaries({
+              clusterData,
+              logger,
+              intervalMs: settings.persistIntervalMs,
+            }),
+          ],
+        });
+
         lifecycle.addStartupHook(async () => {
           notices.start();
           await collector.start();
-          clusterData.start();
         });
         lifecycle.addShutdownHook(async () => {
           notices.stop();
-          await clusterData.stop();
           await collector.stop();
         });
       },

@@ -4,13 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  concepts,
-  getConcept,
-  getGuide,
-  jetstream2KubernetesClustersReadPermission,
-  searchGuides,
-} from '@internal/plugin-jetstream2-kubernetes-common';
+import { jetstream2KubernetesClustersReadPermission } from '@internal/plugin-jetstream2-kubernetes-common';
 import express from 'express';
 import { createHash } from 'node:crypto';
 import Router from 'express-promise-router';
@@ -26,14 +20,6 @@ export interface RouterOptions {
   entityWorkloads: EntityWorkloadsService;
   templates: TemplatesService;
 }
-
-const guidesQuery = z
-  .object({
-    concept: z.string().min(1).max(100).optional(),
-    source: z.enum(['jetstream2-docs', 'zonca.dev']).optional(),
-    q: z.string().max(200).optional(),
-  })
-  .strict();
 
 const ENTITY_NAME = /^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$/;
 const entityParams = z.object({
@@ -145,36 +131,6 @@ export async function createRouter(
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
-  });
-
-  router.get('/guides', async (req, res) => {
-    await credentialsOf(req);
-    const parsed = guidesQuery.safeParse(req.query);
-    if (!parsed.success) {
-      throw new InputError(`Invalid guide query: ${zodMessage(parsed.error)}`);
-    }
-    const { concept, source, q } = parsed.data;
-    res.json(searchGuides({ conceptId: concept, source, text: q }));
-  });
-
-  router.get('/guides/:id', async (req, res) => {
-    await credentialsOf(req);
-    const guide = getGuide(req.params.id);
-    if (!guide) throw new NotFoundError(`No guide with id "${req.params.id}"`);
-    res.json(guide);
-  });
-
-  router.get('/concepts', async (req, res) => {
-    await credentialsOf(req);
-    res.json(concepts);
-  });
-
-  router.get('/concepts/:id', async (req, res) => {
-    await credentialsOf(req);
-    const concept = getConcept(req.params.id);
-    if (!concept)
-      throw new NotFoundError(`No concept with id "${req.params.id}"`);
-    res.json(concept);
   });
 
   router.get('/clusters', async (req, res) => {

@@ -15,7 +15,6 @@ export interface ClusterDataServiceOptions {
   collector: ClusterCollector;
   store: ClusterStore;
   logger: LoggerService;
-  persistIntervalMs?: number;
   now?: () => Date;
 }
 
@@ -58,9 +57,6 @@ export function createClusterDataService(
 ): ClusterDataService {
   const { collector, store, logger } = options;
   const now = options.now ?? (() => new Date());
-  const persistIntervalMs = options.persistIntervalMs ?? 30_000;
-  const lastWritten = new Map<string, string>();
-  let timer: NodeJS.Timeout | undefined;
   /** Summaries and details computed once per data version of a cluster, not per request. */
   type Computed = {
     version: number;
@@ -183,8 +179,8 @@ export function createClusterDataService(
     },
 
     async persist() {
-      if (!collector.isLeader()) return;
       const t = now();
+      let written = 0;
       for (const name of collector.clusterNames()) {
         const { fresh } = live(name);
         if (!fresh) continue;
@@ -201,8 +197,8 @@ export function createClusterDataService(
         } = detail;
         delete summary.ageSeconds;
         delete detail.ageSeconds;
-        const key = JSON.stringify(detail);
-        if (lastWritten.get(name) === key) continue;
+        // Written every run, changed or not: another replica may have written since this one did (and the
+        // collection time changes with every health poll anyway).
         try {
           await store.saveCluster({
             name,
@@ -210,27 +206,14 @@ export function createClusterDataService(
             detail,
             collectedAt: fresh.collectedAt,
           });
-          lastWritten.set(name, key);
+          written += 1;
         } catch (err) {
           logger.warn(
             `Could not store cluster ${name}: ${(err as Error).message}`,
           );
         }
       }
-    },
-
-    start() {
-      timer = setInterval(() => void this.persist(), persistIntervalMs);
-      timer.unref?.();
-    },
-
-    async stop() {
-      clearInterval(timer);
-      // One last write, bounded: at shutdown the database may already be closing.
-      await Promise.race([
-        this.persist(),
-        new Promise(resolve => setTimeout(resolve, 2000).unref?.()),
-      ]);
+      return written;
     },
   };
 }

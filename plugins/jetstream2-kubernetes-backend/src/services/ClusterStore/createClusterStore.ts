@@ -61,20 +61,5 @@ export async function createClusterStore(options: {
       );
       return rows.map(fromRow);
     },
-    async tryAcquireLease(name, holder, ttlMs) {
-      const now = Date.now();
-      await db('collector_leases')
-        .insert({ name, holder, expires_at: now + ttlMs })
-        .onConflict('name')
-        .ignore();
-      const updated = await db('collector_leases')
-        .where({ name })
-        .andWhere(q => q.where({ holder }).orWhere('expires_at', '<', now))
-        .update({ holder, expires_at: now + ttlMs });
-      return updated === 1;
-    },
-    async releaseLease(name, holder) {
-      await db('collector_leases').where({ name, holder }).delete();
-    },
   };
 }

@@ -15,13 +15,10 @@ import {
   type entitySelector,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { ObjectIndex } from '../ClusterCollector/objectIndex';
-import {
-  eventsOf,
-  mergeWorkloadRows,
-  rawEventsOf,
-  toFetchResponses,
-  workloadOf,
-} from './selectObjects';
+import { eventsOf, rawEventsOf } from './entityEvents';
+import { mergeWorkloadRows } from './mergeWorkloadRows';
+import { toFetchResponses } from './toFetchResponses';
+import { workloadOf } from './workloadOf';
 import type { EntityClusterSelection } from './types';
 
 type EntitySelector = ReturnType<typeof entitySelector>;

@@ -8,9 +8,13 @@ import path from 'node:path';
 import {
   createClusterLocator,
   type ClusterLocatorOptions,
-} from '../createClusterLocator';
-import { waitFor } from '../../../__testUtils__/waitFor';
-import type { ClusterDefinition, ClusterLocator } from '../types';
+} from '../services/ClusterLocator/createClusterLocator';
+import { captureLogs } from './captureLogs';
+import { waitFor } from './waitFor';
+import type {
+  ClusterDefinition,
+  ClusterLocator,
+} from '../services/ClusterLocator/types';
 
 // Set-up shared by the cluster locator's tests: config and catalog builders, a fake catalog, temporary
 // credential files, and a harness for the locator itself.
@@ -197,13 +201,14 @@ export function useLocators() {
     started.splice(0).forEach(l => l.stop());
   });
 
-  /** A locator over the config `data` with a mock logger and a subscribed listener. */
+  /** A locator over the config `data` with a capturing logger and a subscribed listener. */
   function locate(
     data: ConfigData,
     options: Partial<ClusterLocatorOptions> = {},
   ) {
     const config = mockServices.rootConfig({ data });
-    const logger = mockServices.logger.mock();
+    const logs = captureLogs();
+    const logger = logs.logger;
     const locator = createClusterLocator({ config, logger, ...options });
     started.push(locator);
     const listener = jest.fn();
@@ -221,11 +226,8 @@ export function useLocators() {
         await waitFor(what, () => listener.mock.calls.length > 0);
       },
       warnings: () => logger.warn.mock.calls.map(c => String(c[0])),
-      /** Every line logged at any level. */
-      lines: () =>
-        [logger.warn, logger.info, logger.error, logger.debug].flatMap(fn =>
-          fn.mock.calls.map(call => String(call[0])),
-        ),
+      /** Every line logged at any level, as the logger has it: message and fields. */
+      lines: () => logs.lines().map(l => l.text),
     };
   }
 
