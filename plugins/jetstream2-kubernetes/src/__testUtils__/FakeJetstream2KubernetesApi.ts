@@ -1,9 +1,12 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import type {
-  ClusterDetail,
-  ClusterSummary,
-  ClusterTemplateSummary,
-  EntityWorkloadsResponse,
+import {
+  judgeWorkloads,
+  type ClusterDetail,
+  type ClusterSummary,
+  type ClusterTemplateSummary,
+  type EntityHealth,
+  type EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
   EntityName,
@@ -49,6 +52,22 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
     _entity: EntityName,
   ): Promise<EntityWorkloadsResponse> {
     return this.data.workloads ?? workloadsResponse;
+  }
+
+  /** Each entity judged from getEntityWorkloads, as the backend judges its cached view. */
+  async getEntitiesHealth(entityRefs: string[]): Promise<EntityHealth[]> {
+    return Promise.all(
+      entityRefs.map(async entityRef => {
+        const { kind, namespace, name } = parseEntityRef(entityRef);
+        try {
+          const data = await this.getEntityWorkloads({ kind, namespace, name });
+          return { entityRef, health: judgeWorkloads(data) };
+        } catch (error) {
+          const e = error as Error;
+          return { entityRef, error: { name: e.name, message: e.message } };
+        }
+      }),
+    );
   }
 
   async getPodUsage(entity: EntityName): Promise<EntityPodUsage[]> {

@@ -3,6 +3,7 @@ import type {
   ClusterDetail,
   ClusterSummary,
   ClusterTemplateSummary,
+  EntityHealth,
   EntityPodUsage,
   EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
@@ -35,6 +36,11 @@ export interface Jetstream2KubernetesApi {
   getClusters(): Promise<ClusterSummary[]>;
   getCluster(name: string): Promise<ClusterDetail>;
   getEntityWorkloads(entity: EntityName): Promise<EntityWorkloadsResponse>;
+  /**
+   * Several services judged at once from their workloads (the home page card): one answer per entity ref
+   * ("component:default/name"), in order, with an error for an entity that cannot be judged.
+   */
+  getEntitiesHealth(entityRefs: string[]): Promise<EntityHealth[]>;
   /**
    * The entity's pods' CPU and memory usage per cluster, from the metrics the backend polls; apart from
    * {@link Jetstream2KubernetesApi.getEntityWorkloads} because it changes with every poll.
