@@ -1,0 +1,221 @@
+import {
+  allocationEndsAt,
+  chargeAllocation,
+  forecastRunway,
+  meanPart,
+  runwayDaysAt,
+  utcDatePlusDays,
+  type AllocationClusterSpend,
+  type AllocationEntitySpend,
+  type AllocationIdleCapacity,
+  type AllocationResponse,
+  type BurnSample,
+  type ChargeRules,
+  type Jetstream2Allocation,
+  type ScaleDownPlan,
+  type SuSample,
+} from '@internal/plugin-jetstream2-kubernetes-common';
+import type { SuObservation } from '../History/types';
+
+/** A cluster the allocation pays for, as it is now. */
+export interface LiveClusterCost {
+  cluster: string;
+  suPerHour: number;
+  idleSuPerHour: number;
+  scaleDown: ScaleDownPlan;
+}
+
+export interface AllocationInput {
+  entityRef: string;
+  title: string;
+  owner: string;
+  allocation: Jetstream2Allocation;
+  /** The stored samples of the allocation's clusters and services. */
+  samples: SuSample[];
+  /** What was measured now, and which clusters could be measured. */
+  live: { observations: SuObservation[]; clusters: string[] };
+  rules: ChargeRules;
+  /** Titles of services, by entity ref. */
+  titles: ReadonlyMap<string, string>;
+  /** The live cost of each cluster whose nodes the allocation pays for. */
+  clusterCosts: LiveClusterCost[];
+  bucketMs: number;
+  windowMs: number;
+  now: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The allocation's page in one answer: its balance and runway, the burn history, the spenders by cluster
+ * and by service over the runway's window (they add up to the burn), and the idle capacity of the clusters
+ * it pays for. Pure.
+ */
+export function summariseAllocation(
+  input: AllocationInput,
+): AllocationResponse {
+  const { allocation, rules, bucketMs, windowMs, now } = input;
+  const id = allocation.allocationId;
+  const charges = chargeAllocation(id, input.samples, rules);
+  const liveCharges = chargeAllocation(
+    id,
+    input.live.observations.map(o => ({ ...o, at: now })),
+    rules,
+  );
+  const currentSuPerHour = liveCharges.history.reduce(
+    (sum, s) => sum + s.suPerHour,
+    0,
+  );
+  const runway = forecastRunway({
+    recordedBalanceSu: allocation.balanceSu,
+    balanceAsOf: allocation.balanceAsOf
+      ? Date.parse(allocation.balanceAsOf)
+      : undefined,
+    endsAt: allocationEndsAt(allocation.endDate),
+    history: charges.history,
+    bucketMs,
+    currentSuPerHour,
+    now,
+    windowMs,
+  });
+  const burn = runway.burnSuPerHour;
+  // the parts over the window when the burn is the history's, else as measured now
+  const fromHistory = runway.burnBasis === 'history';
+  const partOf = (
+    history: BurnSample[] | undefined,
+    live: BurnSample[] | undefined,
+  ) =>
+    fromHistory
+      ? meanPart(
+          history ?? [],
+          runway.coveredHours,
+          bucketMs,
+          now - windowMs,
+          now,
+        )
+      : (live ?? []).reduce((sum, s) => sum + s.suPerHour, 0);
+  const share = (su: number) => (burn > 0 ? su / burn : 0);
+
+  const clusterNames = new Set([
+    ...charges.byCluster.keys(),
+    ...liveCharges.byCluster.keys(),
+  ]);
+  const byCluster: AllocationClusterSpend[] = [...clusterNames]
+    .map(cluster => {
+      const su = partOf(
+        charges.byCluster.get(cluster),
+        liveCharges.byCluster.get(cluster),
+      );
+      return {
+        cluster,
+        suPerHour: su,
+        share: share(su),
+        paysForNodes: rules.clusterAllocation.get(cluster) === id,
+      };
+    })
+    .filter(c => c.suPerHour > 0 || c.paysForNodes)
+    .sort(
+      (a, b) => b.suPerHour - a.suPerHour || a.cluster.localeCompare(b.cluster),
+    );
+
+  const entityRefs = new Set([
+    ...charges.byEntity.keys(),
+    ...liveCharges.byEntity.keys(),
+  ]);
+  const byEntity: AllocationEntitySpend[] = [...entityRefs]
+    .map(entityRef => {
+      const su = partOf(
+        charges.byEntity.get(entityRef)?.samples,
+        liveCharges.byEntity.get(entityRef)?.samples,
+      );
+      const clusters = new Set([
+        ...(charges.byEntity.get(entityRef)?.clusters ?? []),
+        ...(liveCharges.byEntity.get(entityRef)?.clusters ?? []),
+      ]);
+      return {
+        entityRef,
+        title: input.titles.get(entityRef),
+        suPerHour: su,
+        share: share(su),
+        clusters: [...clusters].sort(),
+        runwayDaysWithout: runwayDaysAt(
+          runway.balanceSu,
+          Math.max(0, burn - su),
+        ),
+      };
+    })
+    .filter(e => e.suPerHour > 0)
+    .sort(
+      (a, b) =>
+        b.suPerHour - a.suPerHour || a.entityRef.localeCompare(b.entityRef),
+    );
+  const servicesSu = byEntity.reduce((sum, e) => sum + e.suPerHour, 0);
+
+  const collected = new Set(input.live.clusters);
+  const uncollectedClusters = [...rules.clusterAllocation.entries()]
+    .filter(([cluster, alloc]) => alloc === id && !collected.has(cluster))
+    .map(([cluster]) => cluster)
+    .sort();
+
+  return {
+    entityRef: input.entityRef,
+    title: input.title,
+    allocationId: id,
+    owner: input.owner,
+    endDate: allocation.endDate.slice(0, 10),
+    recordedBalanceSu: allocation.balanceSu,
+    ...(allocation.balanceAsOf ? { balanceAsOf: allocation.balanceAsOf } : {}),
+    measuredSinceBalanceSu: runway.measuredSinceBalanceSu,
+    measuredSinceBalanceHours: runway.measuredSinceBalanceHours,
+    balanceSu: runway.balanceSu,
+    burnSuPerHour: burn,
+    burnBasis: runway.burnBasis,
+    windowDays: windowMs / DAY_MS,
+    coveredHours: runway.coveredHours,
+    currentSuPerHour,
+    runwayDays: runway.runwayDays,
+    runsOutOn: runway.runsOutOn,
+    outlastsEndDate: runway.outlastsEndDate,
+    unusedAtEndSu: runway.unusedAtEndSu,
+    history: charges.history.map(s => ({
+      at: new Date(s.at).toISOString(),
+      suPerHour: s.suPerHour,
+    })),
+    bucketMinutes: bucketMs / 60_000,
+    byCluster,
+    byEntity,
+    otherSuPerHour: Math.max(0, burn - servicesSu),
+    uncollectedClusters,
+    idle: idleCapacity(input.clusterCosts, runway.balanceSu, burn, now),
+  };
+}
+
+function idleCapacity(
+  costs: LiveClusterCost[],
+  balanceSu: number,
+  burn: number,
+  now: number,
+): AllocationIdleCapacity {
+  const total = costs.reduce((sum, c) => sum + c.suPerHour, 0);
+  const idle = costs.reduce((sum, c) => sum + c.idleSuPerHour, 0);
+  const removableNodes = costs.flatMap(c =>
+    c.scaleDown.nodes.map(n => ({ cluster: c.cluster, ...n })),
+  );
+  const savingsSuPerHour = costs.reduce(
+    (sum, c) => sum + c.scaleDown.savingsSuPerHour,
+    0,
+  );
+  const after =
+    savingsSuPerHour > 0
+      ? runwayDaysAt(balanceSu, Math.max(0, burn - savingsSuPerHour))
+      : runwayDaysAt(balanceSu, burn);
+  return {
+    suPerHour: idle,
+    share: total > 0 ? idle / total : 0,
+    removableNodes,
+    savingsSuPerHour,
+    runwayDaysAfterScaleDown: after,
+    runsOutOnAfterScaleDown:
+      after === null ? null : utcDatePlusDays(now, after),
+  };
+}
