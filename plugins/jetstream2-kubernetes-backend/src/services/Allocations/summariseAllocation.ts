@@ -74,7 +74,9 @@ export function summariseAllocation(
     endsAt: allocationEndsAt(allocation.endDate),
     history: charges.history,
     bucketMs,
-    currentSuPerHour,
+    // nothing measured now (no cluster in sync): no burn rather than a burn of 0
+    currentSuPerHour:
+      input.live.clusters.length > 0 ? currentSuPerHour : undefined,
     now,
     windowMs,
   });
