@@ -110,6 +110,7 @@ async function makeApp(
     auth,
     permissions,
     windowMs: 7 * 24 * HOUR,
+    warnBelowDays: 30,
   });
   const sampler = createSuSampler(common);
   const router = await createRouter({

@@ -59,6 +59,7 @@ export async function wireAllocations(deps: {
     bucketMs,
     retentionMs,
     windowMs: settings.runwayWindowMs,
+    warnBelowDays: settings.notifications.runwayThresholdDays,
   });
   const tasks: GlobalTask[] = [
     sampleSuHistory({

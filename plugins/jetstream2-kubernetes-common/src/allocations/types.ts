@@ -85,6 +85,8 @@ export interface AllocationResponse {
   runsOutOn: string | null;
   outlastsEndDate: boolean;
   unusedAtEndSu: number;
+  /** Owners are notified when runwayDays falls below this (the portal's setting). */
+  warnBelowDays: number;
   /** The burn per bucket, oldest first, over the retention period. */
   history: AllocationBurnPoint[];
   /** Length of a history bucket, in minutes. */

@@ -40,6 +40,8 @@ export interface AllocationsServiceOptions {
   bucketMs: number;
   retentionMs: number;
   windowMs: number;
+  /** Owners are notified when the runway falls below this many days. */
+  warnBelowDays: number;
   now?: () => number;
 }
 
@@ -109,6 +111,7 @@ export function createAllocationsService(
       clusterCosts: clusterCosts(id, view),
       bucketMs: options.bucketMs,
       windowMs: options.windowMs,
+      warnBelowDays: options.warnBelowDays,
       now: t,
     });
   }

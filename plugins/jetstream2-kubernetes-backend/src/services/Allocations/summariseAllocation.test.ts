@@ -49,6 +49,7 @@ const base: Omit<
   clusterCosts: [],
   bucketMs: HOUR,
   windowMs: 7 * 24 * HOUR,
+  warnBelowDays: 30,
   now,
 };
 

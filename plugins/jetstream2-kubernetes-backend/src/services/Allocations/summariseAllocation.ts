@@ -41,6 +41,8 @@ export interface AllocationInput {
   clusterCosts: LiveClusterCost[];
   bucketMs: number;
   windowMs: number;
+  /** The runway below which owners are notified. */
+  warnBelowDays: number;
   now: number;
 }
 
@@ -179,6 +181,7 @@ export function summariseAllocation(
     runsOutOn: runway.runsOutOn,
     outlastsEndDate: runway.outlastsEndDate,
     unusedAtEndSu: runway.unusedAtEndSu,
+    warnBelowDays: input.warnBelowDays,
     history: charges.history.map(s => ({
       at: new Date(s.at).toISOString(),
       suPerHour: s.suPerHour,
