@@ -99,7 +99,8 @@ const entityJetstream2AllocationContent = EntityContentBlueprint.make({
 const entityJetstream2GroupAllocationsCard = EntityCardBlueprint.make({
   name: 'group-allocations',
   params: {
-    type: 'content',
+    // beside the group's profile, where it is seen without scrolling
+    type: 'info',
     filter: isGroupEntity,
     loader: () =>
       import('./components/GroupAllocationsCard').then(m => (

@@ -31,7 +31,13 @@ export function sampleSuHistory(options: {
       },
     },
     async run() {
-      const { bucketStart, written, pruned } = await sampler.sample();
+      const { bucketStart, written, pruned, skipped } = await sampler.sample();
+      if (skipped) {
+        logger.debug(
+          `${SAMPLE_SU_HISTORY}: skipped, the catalog has no service, cluster or allocation yet`,
+        );
+        return;
+      }
       logger.debug(
         `${SAMPLE_SU_HISTORY}: added ${written} measurement(s) to the bucket of ${new Date(
           bucketStart,

@@ -7,6 +7,8 @@ import type { SuHistoryStore } from './types';
 /** One run of the history writer. */
 export interface SampleResult {
   bucketStart: number;
+  /** Nothing was written: the catalog has no service, cluster or allocation yet (it may still be loading). */
+  skipped?: boolean;
   /** Rows added to (clusters and services measured). */
   written: number;
   /** Rows deleted because they are older than the retention. */
@@ -36,9 +38,22 @@ export function createSuSampler(options: {
   return {
     async sample() {
       const at = now();
-      const { services } = await directory.view();
-      const { observations } = observeSu({ collector, services, rates });
+      const view = await directory.view();
       const bucketStart = bucketOf(at, bucketMs);
+      // While the catalog is still being read, every SU would be charged to the clusters' owners and none
+      // to the services: better a gap than a wrong sample.
+      if (
+        view.services.length === 0 &&
+        view.allocations.size === 0 &&
+        view.rules.clusterAllocation.size === 0
+      ) {
+        return { bucketStart, written: 0, pruned: 0, skipped: true };
+      }
+      const { observations } = observeSu({
+        collector,
+        services: view.services,
+        rates,
+      });
       await store.addObservations(bucketStart, observations);
       const pruned = await store.prune(bucketOf(at - retentionMs, bucketMs));
       return { bucketStart, written: observations.length, pruned };

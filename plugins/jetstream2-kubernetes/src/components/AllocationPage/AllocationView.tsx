@@ -6,6 +6,15 @@ import { IdleCapacityCard } from './IdleCapacityCard';
 import { RunwayCard } from './RunwayCard';
 import { SpendersCard } from './SpendersCard';
 
+/** "minute", "5 minutes", "hour", "2 hours". */
+function bucketText(minutes: number): string {
+  if (minutes % 60 === 0) {
+    const hours = minutes / 60;
+    return hours === 1 ? 'hour' : `${hours} hours`;
+  }
+  return minutes === 1 ? 'minute' : `${minutes} minutes`;
+}
+
 /** One allocation: the runway, the burn over time, the biggest spenders, and idle capacity. */
 export const AllocationView = ({
   allocation,
@@ -19,15 +28,9 @@ export const AllocationView = ({
     <Grid item xs={12} lg={7}>
       <InfoCard
         title="SU burn over time"
-        subheader={`One sample per ${
-          allocation.bucketMinutes >= 60
-            ? `${allocation.bucketMinutes / 60} hour${
-                allocation.bucketMinutes === 60 ? '' : 's'
-              }`
-            : `${allocation.bucketMinutes} minute${
-                allocation.bucketMinutes === 1 ? '' : 's'
-              }`
-        }, measured by the portal`}
+        subheader={`One sample per ${bucketText(
+          allocation.bucketMinutes,
+        )}, measured by the portal`}
       >
         <BurnChart
           points={allocation.history}

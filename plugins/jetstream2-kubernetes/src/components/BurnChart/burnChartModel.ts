@@ -1,6 +1,6 @@
 import type { AllocationBurnPoint } from '@internal/plugin-jetstream2-kubernetes-common';
 
-/** The drawing area of the chart, in SVG units. */
+/** The margins of the chart, in SVG units (one unit is one pixel: the chart is laid out at its width). */
 export const CHART = {
   width: 880,
   height: 240,
@@ -9,6 +9,9 @@ export const CHART = {
   top: 24,
   bottom: 40,
 } as const;
+
+/** The narrowest width the chart is laid out at; below it, it scales down. */
+export const MIN_CHART_WIDTH = 360;
 
 /** A run of consecutive buckets: drawn as one stepped line; a missing bucket starts a new run. */
 export interface BurnRun {
@@ -68,13 +71,14 @@ export function burnChartModel(
   bucketMinutes: number,
   mean: number | undefined,
   title: string,
+  width: number = CHART.width,
 ): BurnChartModel {
   const bucketMs = bucketMinutes * 60_000;
   const samples = points
     .map(p => ({ at: Date.parse(p.at), su: p.suPerHour }))
     .filter(p => Number.isFinite(p.at))
     .sort((a, b) => a.at - b.at);
-  const plotW = CHART.width - CHART.left - CHART.right;
+  const plotW = width - CHART.left - CHART.right;
   const plotH = CHART.height - CHART.top - CHART.bottom;
   const from = samples[0]?.at ?? 0;
   const to = samples.length ? samples[samples.length - 1].at + bucketMs : 1;
@@ -110,13 +114,16 @@ export function burnChartModel(
     label: `${su(v)} SU/h`,
   }));
   const spanDays = (to - from) / 86_400_000;
+  // five time labels where they fit (about 110 units each), three on a narrow chart
+  const tickCount = plotW >= 550 ? 5 : 3;
   const xTicks = samples.length
-    ? Array.from({ length: 5 }, (_, i) => from + ((to - from) * i) / 4).map(
-        (t, i) => ({
-          x: x(t),
-          label: formatTick(t, i === 0 || spanDays >= 1),
-        }),
-      )
+    ? Array.from(
+        { length: tickCount },
+        (_, i) => from + ((to - from) * i) / (tickCount - 1),
+      ).map((t, i) => ({
+        x: x(t),
+        label: formatTick(t, i === 0 || spanDays >= 1),
+      }))
     : [];
 
   const values = samples.map(s => s.su);
