@@ -16,6 +16,11 @@ const num = {
   align: 'right' as const,
   style: { whiteSpace: 'nowrap' as const },
 };
+/** Headers wrap between words in a narrow card; names wrap only where a name cannot fit on its own. */
+const head = { align: 'right' as const };
+const name = {
+  style: { overflowWrap: 'break-word' as const, minWidth: '7em' },
+};
 
 /** Who burns the allocation: services first (with what the runway would be without them), then clusters. */
 export const SpendersCard = ({
@@ -40,15 +45,15 @@ export const SpendersCard = ({
           <TableHead>
             <TableRow>
               <TableCell>Service</TableCell>
-              <TableCell {...num}>SU per hour</TableCell>
-              <TableCell {...num}>Share</TableCell>
-              <TableCell {...num}>Runway without it</TableCell>
+              <TableCell {...head}>SU per hour</TableCell>
+              <TableCell {...head}>Share</TableCell>
+              <TableCell {...head}>Runway without it</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {a.byEntity.map(e => (
               <TableRow key={e.entityRef}>
-                <TableCell style={{ overflowWrap: 'anywhere' }}>
+                <TableCell {...name}>
                   <EntityRefLink entityRef={e.entityRef} title={e.title} />
                 </TableCell>
                 <TableCell {...num}>{formatSu(e.suPerHour)}</TableCell>
@@ -87,16 +92,14 @@ export const SpendersCard = ({
           <TableRow>
             <TableCell>Cluster</TableCell>
             <TableCell>Charged for</TableCell>
-            <TableCell {...num}>SU per hour</TableCell>
-            <TableCell {...num}>Share</TableCell>
+            <TableCell {...head}>SU per hour</TableCell>
+            <TableCell {...head}>Share</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {a.byCluster.map(c => (
             <TableRow key={c.cluster}>
-              <TableCell style={{ overflowWrap: 'anywhere' }}>
-                {c.cluster}
-              </TableCell>
+              <TableCell {...name}>{c.cluster}</TableCell>
               <TableCell>
                 {c.paysForNodes ? 'its nodes' : "its services' pods"}
               </TableCell>

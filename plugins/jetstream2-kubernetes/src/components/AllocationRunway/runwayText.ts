@@ -40,7 +40,8 @@ export function burnBasisText(a: AllocationResponse): string {
   switch (a.burnBasis) {
     case 'history': {
       const hours = a.coveredHours;
-      let measured = `${Math.max(1, Math.round(hours * 60))} minutes measured`;
+      const minutes = Math.max(1, Math.round(hours * 60));
+      let measured = `${minutes} minute${minutes === 1 ? '' : 's'} measured`;
       if (hours >= 48) measured = `${Math.round(hours / 24)} days measured`;
       else if (hours >= 2) measured = `${Math.round(hours)} hours measured`;
       return `the mean of the last ${days(a.windowDays)} (${measured})`;

@@ -114,16 +114,21 @@ export function burnChartModel(
     label: `${su(v)} SU/h`,
   }));
   const spanDays = (to - from) / 86_400_000;
-  // five time labels where they fit (about 110 units each), three on a narrow chart
+  // five time labels where they fit (about 110 units each), three on a narrow chart; on bucket boundaries,
+  // so two labels never read the same
   const tickCount = plotW >= 550 ? 5 : 3;
+  const buckets = Math.round((to - from) / bucketMs);
+  const steps =
+    buckets + 1 <= tickCount
+      ? Array.from({ length: buckets + 1 }, (_, i) => i)
+      : Array.from({ length: tickCount }, (_, i) =>
+          Math.round((buckets * i) / (tickCount - 1)),
+        );
   const xTicks = samples.length
-    ? Array.from(
-        { length: tickCount },
-        (_, i) => from + ((to - from) * i) / (tickCount - 1),
-      ).map((t, i) => ({
-        x: x(t),
-        label: formatTick(t, i === 0 || spanDays >= 1),
-      }))
+    ? steps.map((step, i) => {
+        const t = from + step * bucketMs;
+        return { x: x(t), label: formatTick(t, i === 0 || spanDays >= 1) };
+      })
     : [];
 
   const values = samples.map(s => s.su);
