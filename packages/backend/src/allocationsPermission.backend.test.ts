@@ -13,32 +13,12 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import jetstream2KubernetesPlugin from '@internal/plugin-jetstream2-kubernetes-backend';
 import request from 'supertest';
-import portalPolicyModule, { PLATFORM_TEAM } from './permissionPolicy';
+import { userInfoFactory } from './__testUtils__/userInfoFactory';
+import portalPolicyModule from './permissionPolicy';
 
 // The allocation route's permission decided for real: the portal's policy answers CONDITIONAL (is the
 // user's group the owner?), the permission backend asks the catalog to apply that condition to the
 // allocation entity, read from the committed catalog/allocations.yaml.
-
-const GROUPS: Record<string, string[]> = {
-  'user:default/avery': [PLATFORM_TEAM],
-  'user:default/blake': ['group:default/data-science'],
-  'user:default/casey': ['group:default/science-gateways'],
-};
-
-const userInfoFactory = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials) {
-      const ref = (credentials.principal as { userEntityRef: string })
-        .userEntityRef;
-      return {
-        userEntityRef: ref,
-        ownershipEntityRefs: [ref, ...(GROUPS[ref] ?? [])],
-      };
-    },
-  }),
-});
 
 /**
  * The mock HTTP auth service, except that a request a plugin makes on a user's behalf (the permission

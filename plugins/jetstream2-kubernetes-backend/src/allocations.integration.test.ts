@@ -14,6 +14,7 @@ import type { Knex } from 'knex';
 import request from 'supertest';
 import { captureLogs } from './__testUtils__/captureLogs';
 import {
+  localClusterConfig,
   useLocalCluster,
   type LocalCluster,
 } from './__testUtils__/localCluster';
@@ -108,22 +109,7 @@ async function startReplica(
       }),
       mockServices.rootConfig.factory({
         data: {
-          kubernetes: {
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: [
-                  {
-                    name: 'js2-demo',
-                    url: cluster.url,
-                    authProvider: 'serviceAccount',
-                    serviceAccountToken: cluster.token,
-                    caFile: cluster.caFile,
-                  },
-                ],
-              },
-            ],
-          },
+          kubernetes: localClusterConfig(cluster),
           jetstream2Kubernetes: {
             collection: { healthInterval: '500ms' },
             history: {

@@ -48,29 +48,25 @@ export async function wireAllocations(deps: {
     ),
   });
   const store = await createSuHistoryStore({ database: deps.database });
-  const allocations = createAllocationsService({
-    catalog: deps.catalog,
-    auth: deps.auth,
-    permissions: deps.permissions,
+  const history = {
     collector,
     directory,
     store,
     rates: settings.rates,
     bucketMs,
     retentionMs,
+  };
+  const allocations = createAllocationsService({
+    ...history,
+    catalog: deps.catalog,
+    auth: deps.auth,
+    permissions: deps.permissions,
     windowMs: settings.runwayWindowMs,
     warnBelowDays: settings.notifications.runwayThresholdDays,
   });
   const tasks: GlobalTask[] = [
     sampleSuHistory({
-      sampler: createSuSampler({
-        collector,
-        directory,
-        store,
-        rates: settings.rates,
-        bucketMs,
-        retentionMs,
-      }),
+      sampler: createSuSampler(history),
       logger,
       sampleIntervalMs,
       bucketMs,
