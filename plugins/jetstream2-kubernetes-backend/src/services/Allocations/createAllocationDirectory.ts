@@ -128,6 +128,16 @@ export function createAllocationDirectory(options: {
               'spec.type': ['kubernetes-cluster', ALLOCATION_ENTITY_TYPE],
             },
           ],
+          fields: [
+            'apiVersion',
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'metadata.title',
+            'metadata.annotations',
+            'spec',
+            'relations',
+          ],
         },
         { credentials: await auth.getOwnServiceCredentials() },
       );

@@ -2,28 +2,16 @@ import {
   allocationEndsAt,
   chargeAllocation,
   forecastRunway,
-  meanPart,
-  runwayDaysAt,
-  utcDatePlusDays,
-  type AllocationClusterSpend,
-  type AllocationEntitySpend,
-  type AllocationIdleCapacity,
   type AllocationResponse,
-  type BurnSample,
   type ChargeRules,
   type Jetstream2Allocation,
-  type ScaleDownPlan,
   type SuSample,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { SuObservation } from '../History/types';
+import { idleCapacity, type LiveClusterCost } from './idleCapacity';
 
-/** A cluster the allocation pays for, as it is now. */
-export interface LiveClusterCost {
-  cluster: string;
-  suPerHour: number;
-  idleSuPerHour: number;
-  scaleDown: ScaleDownPlan;
-}
+export type { LiveClusterCost };
+import { spendersOf } from './spenders';
 
 export interface AllocationInput {
   entityRef: string;
@@ -83,76 +71,17 @@ export function summariseAllocation(
     windowMs,
   });
   const burn = runway.burnSuPerHour;
-  // the parts over the window when the burn is the history's, else as measured now
-  const fromHistory = runway.burnBasis === 'history';
-  const partOf = (
-    history: BurnSample[] | undefined,
-    live: BurnSample[] | undefined,
-  ) =>
-    fromHistory
-      ? meanPart(
-          history ?? [],
-          runway.coveredHours,
-          bucketMs,
-          now - windowMs,
-          now,
-        )
-      : (live ?? []).reduce((sum, s) => sum + s.suPerHour, 0);
-  const share = (su: number) => (burn > 0 ? su / burn : 0);
-
-  const clusterNames = new Set([
-    ...charges.byCluster.keys(),
-    ...liveCharges.byCluster.keys(),
-  ]);
-  const byCluster: AllocationClusterSpend[] = [...clusterNames]
-    .map(cluster => {
-      const su = partOf(
-        charges.byCluster.get(cluster),
-        liveCharges.byCluster.get(cluster),
-      );
-      return {
-        cluster,
-        suPerHour: su,
-        share: share(su),
-        paysForNodes: rules.clusterAllocation.get(cluster) === id,
-      };
-    })
-    .filter(c => c.suPerHour > 0 || c.paysForNodes)
-    .sort(
-      (a, b) => b.suPerHour - a.suPerHour || a.cluster.localeCompare(b.cluster),
-    );
-
-  const entityRefs = new Set([
-    ...charges.byEntity.keys(),
-    ...liveCharges.byEntity.keys(),
-  ]);
-  const byEntity: AllocationEntitySpend[] = [...entityRefs]
-    .map(entityRef => {
-      const su = partOf(
-        charges.byEntity.get(entityRef)?.samples,
-        liveCharges.byEntity.get(entityRef)?.samples,
-      );
-      const clusters = new Set([
-        ...(charges.byEntity.get(entityRef)?.clusters ?? []),
-        ...(liveCharges.byEntity.get(entityRef)?.clusters ?? []),
-      ]);
-      return {
-        entityRef,
-        title: input.titles.get(entityRef),
-        suPerHour: su,
-        share: share(su),
-        clusters: [...clusters].sort(),
-        runwayDaysWithout: runwayDaysAt(
-          runway.balanceSu,
-          Math.max(0, burn - su),
-        ),
-      };
-    })
-    .filter(e => e.suPerHour > 0)
-    .sort(
-      (a, b) =>
-        b.suPerHour - a.suPerHour || a.entityRef.localeCompare(b.entityRef),
-    );
+  const { byCluster, byEntity } = spendersOf({
+    allocationId: id,
+    charges,
+    liveCharges,
+    runway,
+    rules,
+    titles: input.titles,
+    bucketMs,
+    windowMs,
+    now,
+  });
   const servicesSu = byEntity.reduce((sum, e) => sum + e.suPerHour, 0);
 
   const collected = new Set(input.live.clusters);
@@ -192,35 +121,5 @@ export function summariseAllocation(
     otherSuPerHour: Math.max(0, burn - servicesSu),
     uncollectedClusters,
     idle: idleCapacity(input.clusterCosts, runway.balanceSu, burn, now),
-  };
-}
-
-function idleCapacity(
-  costs: LiveClusterCost[],
-  balanceSu: number,
-  burn: number,
-  now: number,
-): AllocationIdleCapacity {
-  const total = costs.reduce((sum, c) => sum + c.suPerHour, 0);
-  const idle = costs.reduce((sum, c) => sum + c.idleSuPerHour, 0);
-  const removableNodes = costs.flatMap(c =>
-    c.scaleDown.nodes.map(n => ({ cluster: c.cluster, ...n })),
-  );
-  const savingsSuPerHour = costs.reduce(
-    (sum, c) => sum + c.scaleDown.savingsSuPerHour,
-    0,
-  );
-  const after =
-    savingsSuPerHour > 0
-      ? runwayDaysAt(balanceSu, Math.max(0, burn - savingsSuPerHour))
-      : runwayDaysAt(balanceSu, burn);
-  return {
-    suPerHour: idle,
-    share: total > 0 ? idle / total : 0,
-    removableNodes,
-    savingsSuPerHour,
-    runwayDaysAfterScaleDown: after,
-    runsOutOnAfterScaleDown:
-      after === null ? null : utcDatePlusDays(now, after),
   };
 }

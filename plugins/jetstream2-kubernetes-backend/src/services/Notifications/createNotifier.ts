@@ -1,19 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { NotificationPayload } from '@backstage/plugin-notifications-common';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { ClusterCollector } from '../ClusterCollector/types';
 import type { AllocationDirectory } from '../Allocations/createAllocationDirectory';
 import type { AllocationsService } from '../Allocations/types';
-import { computeEntityWorkloads } from '../EntityWorkloads/computeEntityWorkloads';
-import { selectInClusters } from '../EntityWorkloads/entitySelection';
-import {
-  decideNotice,
-  type NoticeRule,
-  type NoticeState,
-} from './decideNotice';
+import { runwayChecks, serviceChecks, type Check } from './checks';
+import { decideNotice, type NoticeState } from './decideNotice';
 import type { NoticeStore } from './createNoticeStore';
-import { judgeService, type ServiceJudgement } from './judgeService';
-import { failingMessage, lowRunwayMessage, recoveredMessage } from './messages';
 import type { Notifier } from './types';
 
 export interface NotifierOptions {
@@ -27,18 +19,6 @@ export interface NotifierOptions {
   flapWindowMs: number;
   runwayThresholdDays: number;
   now?: () => number;
-}
-
-/** One subject's check: its key, what is seen now, who owns it, and what to say for each state. */
-interface Check {
-  key: string;
-  observed: string;
-  owner?: string;
-  rule: NoticeRule;
-  message(
-    state: NoticeState | undefined,
-    told: string,
-  ): NotificationPayload | undefined;
 }
 
 const sameState = (
@@ -61,81 +41,8 @@ const sameState = (
 export function createNotifier(options: NotifierOptions): Notifier {
   const { collector, directory, store, notifications, logger } = options;
   const now = options.now ?? Date.now;
-  const serviceRule: NoticeRule = {
-    quiet: 'healthy',
-    windowMs: options.flapWindowMs,
-  };
-  const runwayRule: NoticeRule = {
-    quiet: 'ok',
-    silent: ['ok'],
-    windowMs: options.flapWindowMs,
-  };
 
-  function serviceChecks(
-    services: Awaited<ReturnType<AllocationDirectory['view']>>['services'],
-  ): Check[] {
-    const checks: Check[] = [];
-    for (const service of services) {
-      const view = computeEntityWorkloads({
-        entityRef: service.entityRef,
-        selector: service.selection.selector,
-        selections: selectInClusters(collector, service.selection),
-        indexOf: cluster => collector.watcher(cluster)?.index,
-        maxEvents: 0,
-      });
-      const judgement: ServiceJudgement = judgeService(view);
-      if (judgement.state === 'unknown') continue;
-      checks.push({
-        key: `service-health:${service.entityRef}`,
-        observed: judgement.state,
-        owner: service.owner,
-        rule: serviceRule,
-        message: (state, told) =>
-          told === 'failing'
-            ? failingMessage(service.title, service.entityRef, judgement)
-            : recoveredMessage(
-                service.title,
-                service.entityRef,
-                judgement,
-                state?.observed === 'failing'
-                  ? now() - state.observedSince
-                  : undefined,
-              ),
-      });
-    }
-    return checks;
-  }
-
-  async function runwayChecks(): Promise<Check[]> {
-    const checks: Check[] = [];
-    for (const {
-      entityRef,
-      summary,
-      problems,
-    } of await options.allocations.summariseAll()) {
-      if (!summary) {
-        logger.warn(
-          `Cannot check the runway of ${entityRef}: ${problems?.join(' ')}`,
-        );
-        continue;
-      }
-      const low =
-        summary.runwayDays !== null &&
-        summary.runwayDays < options.runwayThresholdDays;
-      checks.push({
-        key: `allocation-runway:${entityRef}`,
-        observed: low ? 'low' : 'ok',
-        owner: summary.owner || undefined,
-        rule: runwayRule,
-        message: (_state, told) =>
-          told === 'low'
-            ? lowRunwayMessage(summary, options.runwayThresholdDays)
-            : undefined,
-      });
-    }
-    return checks;
-  }
-
+  /** Stores the decision for one check, and sends what it says to send; true when a notification went. */
   async function apply(
     check: Check,
     state: NoticeState | undefined,
@@ -143,8 +50,9 @@ export function createNotifier(options: NotifierOptions): Notifier {
     const t = now();
     const decision = decideNotice(state, check.observed, t, check.rule);
     if (sameState(state, decision.next)) return false;
-    if (!(await store.write(check.key, state?.version, decision.next)))
-      return false;
+    if (!(await store.write(check.key, state?.version, decision.next))) {
+      return false; // another writer got there first
+    }
     const payload = decision.notify && check.message(state, decision.notify);
     if (!payload || !check.owner) return false;
     try {
@@ -174,18 +82,30 @@ export function createNotifier(options: NotifierOptions): Notifier {
   return {
     async check() {
       const { services } = await directory.view();
-      const checks = [...serviceChecks(services), ...(await runwayChecks())];
+      const health = serviceChecks({
+        collector,
+        services,
+        windowMs: options.flapWindowMs,
+        now,
+      });
+      const runway = await runwayChecks({
+        allocations: options.allocations,
+        thresholdDays: options.runwayThresholdDays,
+        windowMs: options.flapWindowMs,
+        onProblem: (entityRef, problems) =>
+          logger.warn(
+            `Cannot check the runway of ${entityRef}: ${problems.join(' ')}`,
+          ),
+      });
+      const checks = [...health, ...runway];
       const states = await store.get(checks.map(c => c.key));
       let sent = 0;
       for (const check of checks) {
         if (await apply(check, states.get(check.key))) sent += 1;
       }
       return {
-        servicesChecked: checks.filter(c => c.key.startsWith('service-health:'))
-          .length,
-        allocationsChecked: checks.filter(c =>
-          c.key.startsWith('allocation-runway:'),
-        ).length,
+        servicesChecked: health.length,
+        allocationsChecked: runway.length,
         sent,
       };
     },
