@@ -9,6 +9,7 @@ import {
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
+import NotificationsIcon from '@material-ui/icons/Notifications';
 import SearchIcon from '@material-ui/icons/Search';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import { SidebarSearchModal } from '@backstage/plugin-search';
@@ -44,8 +45,25 @@ export const SidebarContent = NavContentBlueprint.make({
           </SidebarGroup>
           <SidebarSpace />
           <SidebarDivider />
-          {/* Failing services and short allocation runways of the user's groups, and the rest */}
-          <NotificationsSidebarItem />
+          {/* Failing services and short allocation runways of the user's groups, and the rest. The count is
+              part of the item's text, so its accessible name is what it shows. */}
+          <NotificationsSidebarItem
+            renderItem={({ unreadCount, to, onClick }) => (
+              <SidebarItem
+                to={to}
+                onClick={onClick}
+                icon={NotificationsIcon}
+                text={
+                  unreadCount > 0
+                    ? `Notifications (${
+                        unreadCount > 99 ? '99+' : unreadCount
+                      })`
+                    : 'Notifications'
+                }
+                hasNotifications={unreadCount > 0}
+              />
+            )}
+          />
           <SidebarDivider />
           <SidebarGroup
             label="Settings"
