@@ -54,6 +54,7 @@ async function allocation(
 test('a science-gateways member sees the JupyterHub notification in the bell and opens the guide from it', async ({
   page,
   request,
+  consoleEntries,
 }) => {
   const token = await guestToken(request);
   await expect
@@ -77,6 +78,17 @@ test('a science-gateways member sees the JupyterHub notification in the bell and
   const title = page.getByRole('link', { name: notice.payload.title });
   await expect(title).toBeVisible();
   await screenshotAtWidths(page, 'notifications', { ready: title });
+  // the page's filters are @backstage/ui selects (react-aria-components, of which the notifications plugin
+  // has its own nested copy): they work, and nothing fails in the console
+  await page.getByRole('button', { name: /Topic$/ }).click();
+  await page.getByRole('option', { name: 'Service health' }).click();
+  await expect(title).toBeVisible();
+  expect(
+    consoleEntries
+      .filter(e => e.type === 'pageerror' || e.type === 'error')
+      .map(e => e.text),
+    'errors in the console on the notifications page',
+  ).toEqual([]);
 
   await title.click();
   await expect(page).toHaveURL(new RegExp(`${notice.payload.link}$`));
