@@ -66,6 +66,7 @@ async function appWith(
       collector: fake.collector,
     }),
     templates: { listClusterTemplates: jest.fn() },
+    allocations: { getAllocation: jest.fn(), summariseAll: jest.fn() },
   });
   return { app: express().use(router).use(mockErrorHandler()), fake };
 }

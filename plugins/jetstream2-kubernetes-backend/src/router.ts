@@ -13,6 +13,7 @@ import express from 'express';
 import { createHash } from 'node:crypto';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import type { AllocationsService } from './services/Allocations/types';
 import type { ClusterDataService } from './services/ClusterData/types';
 import type { EntityWorkloadsService } from './services/EntityWorkloads/types';
 import type { TemplatesService } from './services/Templates/createTemplatesService';
@@ -23,6 +24,7 @@ export interface RouterOptions {
   clusterData: ClusterDataService;
   entityWorkloads: EntityWorkloadsService;
   templates: TemplatesService;
+  allocations: AllocationsService;
 }
 
 const ENTITY_NAME = /^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$/;
@@ -88,6 +90,9 @@ function parseRefs(refs: string[]): CompoundEntityRef[] {
   });
 }
 
+/** An allocation is a Resource: its route names namespace and name only. */
+const allocationParams = entityParams.pick({ namespace: true, name: true });
+
 const logsQuery = z
   .object({
     cluster: z.string().min(1).max(253),
@@ -148,8 +153,14 @@ function zodMessage(error: z.ZodError): string {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, clusterData, entityWorkloads, templates } =
-    options;
+  const {
+    httpAuth,
+    permissions,
+    clusterData,
+    entityWorkloads,
+    templates,
+    allocations,
+  } = options;
   const router = Router();
   router.use(express.json());
 
@@ -263,6 +274,21 @@ export async function createRouter(
       { credentials },
     );
     res.type('text/plain').send(text);
+  });
+
+  // An allocation's balance, burn history, runway and spenders; allowed to its group and the platform team.
+  router.get('/allocations/:namespace/:name', async (req, res) => {
+    const parsed = allocationParams.safeParse(req.params);
+    if (!parsed.success) {
+      throw new InputError(
+        `Malformed allocation reference: ${zodMessage(parsed.error)}`,
+      );
+    }
+    const credentials = await credentialsOf(req);
+    const allocation = await allocations.getAllocation(parsed.data, {
+      credentials,
+    });
+    sendWithEtag(req, res, JSON.stringify(allocation));
   });
 
   router.get('/templates', async (req, res) => {

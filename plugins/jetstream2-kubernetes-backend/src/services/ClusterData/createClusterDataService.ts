@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   ClusterDetail,
   ClusterSummary,
+  SuRates,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
   ClusterCollector,
@@ -16,6 +17,8 @@ export interface ClusterDataServiceOptions {
   store: ClusterStore;
   logger: LoggerService;
   now?: () => Date;
+  /** SU per vCPU-hour by flavor family, for the clusters' cost (the built-in rates when not given). */
+  rates?: SuRates;
 }
 
 function ageSeconds(
@@ -55,7 +58,7 @@ function fromStore<T extends ClusterSummary>(
 export function createClusterDataService(
   options: ClusterDataServiceOptions,
 ): ClusterDataService {
-  const { collector, store, logger } = options;
+  const { collector, store, logger, rates } = options;
   const now = options.now ?? (() => new Date());
   /** Summaries and details computed once per data version of a cluster, not per request. */
   type Computed = {
@@ -125,7 +128,10 @@ export function createClusterDataService(
     let entry = summaries.get(name);
     if (!entry || entry.key !== key) {
       const objects = { pods: index.list('pods'), nodes: index.list('nodes') };
-      entry = { key, summary: summariseCluster({ ...state, objects }, t) };
+      entry = {
+        key,
+        summary: summariseCluster({ ...state, objects }, t, rates),
+      };
       summaries.set(name, entry);
     }
     return aged(entry.summary, t, state.collectedAt);
@@ -184,7 +190,7 @@ export function createClusterDataService(
         const { fresh } = live(name);
         return fresh
           ? aged(
-              cached(fresh, 'summary', () => summariseCluster(fresh, t)),
+              cached(fresh, 'summary', () => summariseCluster(fresh, t, rates)),
               t,
             )
           : undefined;
@@ -211,7 +217,7 @@ export function createClusterDataService(
       const { snap, fresh } = live(name);
       if (fresh)
         return aged(
-          cached(fresh, 'detail', () => detailCluster(fresh, t)),
+          cached(fresh, 'detail', () => detailCluster(fresh, t, rates)),
           t,
           fresh.collectedAt,
         );
@@ -233,7 +239,7 @@ export function createClusterDataService(
         insights: [],
       };
       if (snap) {
-        return { ...detailCluster(snap, t), status: snap.status };
+        return { ...detailCluster(snap, t, rates), status: snap.status };
       }
       return detail;
     },
@@ -245,7 +251,7 @@ export function createClusterDataService(
         const { fresh } = live(name);
         if (!fresh) continue;
         const detail = {
-          ...cached(fresh, 'detail', () => detailCluster(fresh, t)),
+          ...cached(fresh, 'detail', () => detailCluster(fresh, t, rates)),
         };
         const {
           nodes,

@@ -5,7 +5,10 @@ import type {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { isError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { EntityHealth } from '@internal/plugin-jetstream2-kubernetes-common';
+import type {
+  EntityHealth,
+  SuRates,
+} from '@internal/plugin-jetstream2-kubernetes-common';
 import type { ClusterCollector } from '../ClusterCollector/types';
 import { createEntityAccess } from './createEntityAccess';
 import { createViewCache } from './createViewCache';
@@ -33,6 +36,8 @@ export interface EntityWorkloadsServiceOptions {
   cacheTtlMs?: number;
   /** At most this many events per entity view. Default 200. */
   maxEvents?: number;
+  /** SU per vCPU-hour by flavor family, for the views' cost (the built-in rates when not given). */
+  rates?: SuRates;
 }
 
 /**
@@ -53,6 +58,7 @@ export function createEntityWorkloadsService(
   const views = createViewCache({
     collector,
     maxEvents: options.maxEvents ?? 200,
+    rates: options.rates,
   });
 
   return {

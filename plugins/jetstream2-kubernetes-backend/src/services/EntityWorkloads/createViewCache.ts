@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   judgeWorkloads,
   type EntityWorkloadsResponse,
+  type SuRates,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -53,8 +54,10 @@ export function createViewCache(options: {
   collector: Pick<ClusterCollector, 'clusterNames' | 'watcher' | 'onChange'>;
   /** At most this many events per view. */
   maxEvents: number;
+  /** SU per vCPU-hour by flavor family (the built-in rates when not given). */
+  rates?: SuRates;
 }): ViewCache {
-  const { collector, maxEvents } = options;
+  const { collector, maxEvents, rates } = options;
   const views = new TtlCache<string, CachedView>(10 * 60_000, 5000);
   const tracker = createViewTracker({
     index: cluster => collector.watcher(cluster)?.index,
@@ -166,6 +169,7 @@ export function createViewCache(options: {
       selections: selectInClusters(collector, selection),
       indexOf: cluster => collector.watcher(cluster)?.index,
       maxEvents,
+      rates,
     });
     const body = JSON.stringify(response);
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
