@@ -20,8 +20,19 @@ export const jetstream2KubernetesWorkloadsReadPermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Read how much CPU, memory and GPU is free on a cluster, per node flavor, and nothing else: no node
+ * names, no pods, no other teams' workloads (`/clusters/:name/capacity`). The deploy and JupyterHub forms
+ * use it to say whether a new workload will fit; meant for every signed-in user.
+ */
+export const jetstream2KubernetesCapacityReadPermission = createPermission({
+  name: 'jetstream2-kubernetes.capacity.read',
+  attributes: { action: 'read' },
+});
+
 /** Every permission of the jetstream2-kubernetes plugin. */
 export const jetstream2KubernetesPermissions = [
   jetstream2KubernetesClustersReadPermission,
   jetstream2KubernetesWorkloadsReadPermission,
+  jetstream2KubernetesCapacityReadPermission,
 ];
