@@ -19,6 +19,7 @@ import {
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import { scaffolderPermissions } from '@backstage/plugin-scaffolder-common/alpha';
 import {
+  jetstream2KubernetesCapacityReadPermission,
   jetstream2KubernetesClustersReadPermission,
   jetstream2KubernetesWorkloadsReadPermission,
 } from '@internal/plugin-jetstream2-kubernetes-common';
@@ -55,6 +56,7 @@ const byName = (name: string): Permission => {
     kubernetesResourcesReadPermission,
     jetstream2KubernetesClustersReadPermission,
     jetstream2KubernetesWorkloadsReadPermission,
+    jetstream2KubernetesCapacityReadPermission,
   ].find(p => p.name === name);
   if (!found) throw new Error(`unknown permission ${name}`);
   return found;
@@ -99,6 +101,7 @@ describe('PortalPermissionPolicy', () => {
     ['kubernetes.resources.read', 'ALLOW', 'ALLOW', 'DENY'],
     ['jetstream2-kubernetes.clusters.read', 'ALLOW', 'DENY', 'DENY'],
     ['jetstream2-kubernetes.workloads.read', 'ALLOW', 'ALLOW', 'DENY'],
+    ['jetstream2-kubernetes.capacity.read', 'ALLOW', 'ALLOW', 'DENY'],
     ['catalog.entity.read', 'ALLOW', 'CONDITIONAL', 'DENY'],
     ['catalog.entity.create', 'ALLOW', 'DENY', 'DENY'],
     ['catalog.entity.delete', 'ALLOW', 'DENY', 'DENY'],
