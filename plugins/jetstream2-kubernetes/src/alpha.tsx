@@ -15,7 +15,7 @@ import { Jetstream2KubernetesClient, jetstream2KubernetesApiRef } from './api';
 import { JETSTREAM2_KUBERNETES_SEARCH_TYPE } from './components/Jetstream2SearchResultListItem';
 import { isJetstream2KubernetesAvailable } from './isJetstream2KubernetesAvailable';
 import { rootRouteRef } from './routes';
-import { jetstream2ClusterCostFormField } from './scaffolder/alpha';
+import { jetstream2FormFields } from './scaffolder/alpha';
 
 /** api:jetstream2-kubernetes */
 const jetstream2KubernetesApi = ApiBlueprint.make({
@@ -99,7 +99,7 @@ export default createFrontendPlugin({
     entityJetstream2KubernetesContent,
     entityJetstream2KubernetesCard,
     jetstream2KubernetesSearchResultListItem,
-    jetstream2ClusterCostFormField,
+    ...jetstream2FormFields,
   ],
   routes: { root: rootRouteRef },
 });

@@ -1,9 +1,11 @@
 import { NotFoundError } from '@backstage/errors';
-import type {
-  ClusterDetail,
-  ClusterSummary,
-  ClusterTemplateSummary,
-  EntityWorkloadsResponse,
+import {
+  clusterCapacity,
+  type ClusterCapacity,
+  type ClusterDetail,
+  type ClusterSummary,
+  type ClusterTemplateSummary,
+  type EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
   EntityName,
@@ -43,6 +45,11 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
     const found = this.clusters().find(c => c.name === name);
     if (!found) throw new NotFoundError(`No cluster ${name}`);
     return found;
+  }
+
+  async getClusterCapacity(name: string): Promise<ClusterCapacity> {
+    const detail = await this.getCluster(name);
+    return clusterCapacity(detail, detail.nodes);
   }
 
   async getEntityWorkloads(

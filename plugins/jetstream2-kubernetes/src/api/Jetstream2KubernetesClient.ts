@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   JETSTREAM2_KUBERNETES_PLUGIN_ID,
+  type ClusterCapacity,
   type ClusterDetail,
   type ClusterSummary,
   type ClusterTemplateSummary,
@@ -62,6 +63,10 @@ export class Jetstream2KubernetesClient implements Jetstream2KubernetesApi {
 
   async getCluster(name: string): Promise<ClusterDetail> {
     return this.get<ClusterDetail>(`/clusters/${enc(name)}`);
+  }
+
+  async getClusterCapacity(name: string): Promise<ClusterCapacity> {
+    return this.get<ClusterCapacity>(`/clusters/${enc(name)}/capacity`);
   }
 
   async getEntityWorkloads(
