@@ -8,6 +8,7 @@ import {
   podsCost,
   podShareOfNode,
 } from './cost';
+import { resolveSuRates } from './flavors';
 
 /** A node shaped like the local control plane's simulated Jetstream2 nodes. */
 function node(
@@ -91,6 +92,28 @@ describe('node rates', () => {
     const n = m3large('both');
     n.metadata!.labels!['beta.kubernetes.io/instance-type'] = 'm3.tiny';
     expect(nodeSuPerHour(n)).toBe(16);
+  });
+
+  it('charges the rates it is given, for the families overridden', () => {
+    const rates = resolveSuRates({ g3: 2 });
+    expect(rates).toEqual({ m3: 1, r3: 2, g3: 2 });
+    expect(nodeSuPerHour(g3medium('a'), rates)).toBe(16);
+    expect(nodeSuPerHour(m3large('a'), rates)).toBe(16);
+    const cost = clusterCost(localNodes, [], rates);
+    // 8 + 8 + 16 + 16 + 8 × 2
+    expect(cost.suPerHour).toBe(64);
+    expect(cost.idleSuPerHour).toBe(64);
+  });
+
+  it.each([
+    [{ h3: 1 }, /"h3" is not a Jetstream2 flavor family; use m3, r3, g3/],
+    [
+      { g3: 0 },
+      /rate of g3 must be a number of SU per vCPU-hour above 0, got 0/,
+    ],
+    [{ m3: '2' }, /rate of m3 must be a number .* got "2"/],
+  ])('refuses the rates %p', (overrides, message) => {
+    expect(() => resolveSuRates(overrides)).toThrow(message);
   });
 
   it('answers undefined, never 0, for unknown or missing flavors', () => {

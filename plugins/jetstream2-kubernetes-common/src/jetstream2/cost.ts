@@ -1,9 +1,10 @@
 /*
- * The cost model of running clusters: what nodes and pods cost a Jetstream2 allocation, in service units
- * (SU). Every node costs its flavor's rate whether busy or idle; a pod costs its share of its node, the
- * largest of its CPU, memory and GPU requests over the node's allocatable. Rates come from the flavor
- * table in ./flavors.ts and nowhere else. A node of unknown flavor is reported by name, never counted as 0.
- * What a planned cluster costs is in ./planCost.ts.
+ * The cost model: what nodes and pods cost a Jetstream2 allocation, in service units (SU). Every node
+ * costs its flavor's rate whether busy or idle; a pod costs its share of its node, the largest of its CPU,
+ * memory and GPU requests over the node's allocatable. A flavor's rate is its vCPUs times its family's
+ * SU per vCPU-hour: the built-in table in ./flavors.ts, or the rates a caller passes (the backend's
+ * `jetstream2Kubernetes.suRates` config). A node of unknown flavor is reported by name, never counted as 0.
+ * Planned clusters are costed in ./planCost.ts.
  */
 import type { ClusterCost, EntityCost, ResourceAmounts } from '../types';
 import type { KubeObject } from '../insights/kube';
@@ -14,7 +15,7 @@ import {
   podHoldsResources,
   podRequests,
 } from '../insights/quantities';
-import { getFlavor, suPerHour } from './flavors';
+import { getFlavor, suPerHour, type SuRates } from './flavors';
 
 /** Hours in the month Jetstream2 allocations are reckoned with (365 × 24 / 12). */
 export const HOURS_PER_MONTH = 730;
@@ -38,10 +39,13 @@ export function nodeFlavorOf(node: KubeObject): string | undefined {
 }
 
 /** SU per hour of the node's flavor; undefined when the flavor is missing or unknown (never 0). */
-export function nodeSuPerHour(node: KubeObject): number | undefined {
+export function nodeSuPerHour(
+  node: KubeObject,
+  rates?: SuRates,
+): number | undefined {
   const name = nodeFlavorOf(node);
   const flavor = name ? getFlavor(name) : undefined;
-  return flavor ? suPerHour(flavor) : undefined;
+  return flavor ? suPerHour(flavor, 1, rates) : undefined;
 }
 
 /** The node's allocatable resources (its capacity when allocatable is not reported). */
@@ -75,8 +79,9 @@ export function podShareOfNode(pod: KubeObject, node: KubeObject): number {
 export function podSuPerHour(
   pod: KubeObject,
   node: KubeObject,
+  rates?: SuRates,
 ): number | undefined {
-  const rate = nodeSuPerHour(node);
+  const rate = nodeSuPerHour(node, rates);
   return rate === undefined ? undefined : rate * podShareOfNode(pod, node);
 }
 
@@ -118,6 +123,7 @@ export function requestsByNode(
 export function clusterCost(
   nodes: KubeObject[],
   pods: KubeObject[],
+  rates?: SuRates,
 ): ClusterCostWithNodes {
   const requested = requestsByNode(pods);
   let total = 0;
@@ -125,7 +131,7 @@ export function clusterCost(
   const unknownFlavorNodes: string[] = [];
   const byNode = nodes.map((node): NodeCost => {
     const name = nameOf(node);
-    const rate = nodeSuPerHour(node);
+    const rate = nodeSuPerHour(node, rates);
     const requestedShare = shareOfAllocatable(
       requested.get(name) ?? emptyAmounts(),
       nodeAllocatable(node),
@@ -196,6 +202,7 @@ export function podsCost(
     | KubeObject[]
     | ReadonlyMap<string, KubeObject>
     | Record<string, KubeObject>,
+  rates?: SuRates,
 ): PodsCost {
   const nodeOf = toNodeLookup(nodesByName);
   const result: PodsCost = { suPerHour: 0, pods: [], unknownFlavorPods: [] };
@@ -203,7 +210,7 @@ export function podsCost(
     if (!podHoldsResources(pod)) continue;
     const nodeName: string = pod.spec.nodeName;
     const node = nodeOf(nodeName);
-    const cost = node ? podSuPerHour(pod, node) : undefined;
+    const cost = node ? podSuPerHour(pod, node, rates) : undefined;
     if (!node || cost === undefined) {
       result.unknownFlavorPods.push(podKey(pod));
       continue;
@@ -235,8 +242,9 @@ export function entityCost(
   pods: KubeObject[],
   nodes: KubeObject[] | ReadonlyMap<string, KubeObject>,
   workloadOf: (pod: KubeObject) => WorkloadRef | undefined,
+  rates?: SuRates,
 ): Omit<EntityCost, 'byCluster'> {
-  const cost = podsCost(pods, nodes);
+  const cost = podsCost(pods, nodes, rates);
   const podsByKey = new Map(pods.map(p => [podKey(p), p]));
   const rows = new Map<string, EntityCost['byWorkload'][number]>();
   for (const p of cost.pods) {

@@ -1,6 +1,7 @@
 import { NotFoundError } from '@backstage/errors';
 import {
   clusterCapacity,
+  type AllocationResponse,
   type ClusterCapacity,
   type ClusterDetail,
   type ClusterSummary,
@@ -8,6 +9,7 @@ import {
   type EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
+  AllocationName,
   EntityName,
   EntityPodUsage,
   Jetstream2KubernetesApi,
@@ -19,6 +21,7 @@ import {
   templates,
   workloadsResponse,
 } from './fixtures';
+import { allocationResponse } from './allocationFixtures';
 
 /** An in-memory API over fixed live data, for tests and the dev harness. */
 export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
@@ -31,6 +34,10 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
       logs?: (request: PodLogsRequest) => string;
       /** The pods' usage, or a function of the entity (which may throw, as a refused request does). */
       podUsage?: EntityPodUsage[] | ((entity: EntityName) => EntityPodUsage[]);
+      /** An allocation by name, or a function of the name (which may throw, as a refused request does). */
+      allocations?:
+        | Record<string, AllocationResponse>
+        | ((allocation: AllocationName) => AllocationResponse);
     } = {},
   ) {}
 
@@ -76,6 +83,15 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
       'Listening on :8080',
     ];
     return `${lines.slice(-(request.tailLines ?? lines.length)).join('\n')}\n`;
+  }
+
+  async getAllocation(allocation: AllocationName): Promise<AllocationResponse> {
+    const all = this.data.allocations;
+    if (typeof all === 'function') return all(allocation);
+    if (!all) return allocationResponse;
+    const found = all[allocation.name];
+    if (!found) throw new NotFoundError(`No allocation ${allocation.name}`);
+    return found;
   }
 
   private clusters(): ClusterDetail[] {

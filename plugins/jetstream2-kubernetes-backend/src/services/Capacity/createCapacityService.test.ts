@@ -1,4 +1,4 @@
-import { testClusterObjects } from '../../testing/objects';
+import { testClusterObjects } from '../../__testUtils__/objects';
 import type { ClusterSnapshot } from '../ClusterCollector/types';
 import { detailCluster } from '../ClusterData/summarise';
 import { createCapacityService } from './createCapacityService';
