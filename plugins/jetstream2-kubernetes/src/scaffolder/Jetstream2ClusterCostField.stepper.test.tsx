@@ -83,8 +83,11 @@ const extensions = [
   },
 ];
 
-async function toSizing(balance?: string) {
-  const { onCreate } = await renderForm({ steps, extensions });
+async function toSizing(
+  balance?: string,
+  initialState?: Record<string, unknown>,
+) {
+  const { onCreate } = await renderForm({ steps, extensions, initialState });
   if (balance !== undefined) {
     fireEvent.change(
       await screen.findByLabelText(/SU left in the allocation/),
@@ -158,6 +161,22 @@ describe('the cost field in the scaffolder form', () => {
     expect(
       await screen.findByText(`'Estimated cost' ${problem}`),
     ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Create' })).toBeNull();
+  });
+
+  it('blocks Create when the form opens already over the quota (a prefilled link)', async () => {
+    // the field has no cost to write, yet its validation runs: the step does not let go
+    await toSizing(undefined, { nodeCount: 8 });
+    const problem =
+      "At its largest the cluster needs 68 cores (1 × m3.quad + 8 × g3.medium) but the allocation's quota is 64 cores.";
+    expect(
+      screen.getByRole('status', { name: 'Estimated cost' }),
+    ).toHaveTextContent(problem);
+    await review();
+    expect(
+      await screen.findByText(`'Estimated cost' ${problem}`, { exact: false }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText(/Workers at creation/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Create' })).toBeNull();
   });
 });

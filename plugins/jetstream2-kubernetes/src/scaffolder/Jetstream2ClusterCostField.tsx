@@ -53,8 +53,10 @@ export const Jetstream2ClusterCostField = (
   const title = props.schema?.title ?? 'Estimated cost';
   const text = result.cost ? describeFormCost(result.cost) : '';
   const { onChange, formData } = props;
+  // Written even when empty: the form runs a field's validation only for keys its data holds, so a plan
+  // that is refused from the start (a prefilled link) must still put the key there to be blocked.
   useEffect(() => {
-    if ((formData ?? '') !== text) onChange(text);
+    if (formData !== text) onChange(text);
   }, [formData, onChange, text]);
 
   return (

@@ -17,6 +17,8 @@ export async function renderForm(options: {
   extensions: FieldExtensionOptions<any, any>[];
   onCreate?: jest.Mock;
   api?: Jetstream2KubernetesApi;
+  /** Values the form starts with, as a template's `?formData=` link gives them. */
+  initialState?: Record<string, unknown>;
 }) {
   const onCreate = options.onCreate ?? jest.fn(async () => {});
   // the Stepper scrolls to the top of each step; jsdom has no scrolling
@@ -34,6 +36,7 @@ export async function renderForm(options: {
         manifest={{ title: 'A template', steps: options.steps as any }}
         extensions={options.extensions}
         onCreate={onCreate}
+        initialState={options.initialState}
       />
     </TestApiProvider>,
   );
