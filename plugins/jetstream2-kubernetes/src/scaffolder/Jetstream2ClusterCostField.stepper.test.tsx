@@ -85,7 +85,7 @@ const extensions = [
 
 async function toSizing(
   balance?: string,
-  initialState?: Record<string, unknown>,
+  initialState?: Parameters<typeof renderForm>[0]['initialState'],
 ) {
   const { onCreate } = await renderForm({ steps, extensions, initialState });
   if (balance !== undefined) {

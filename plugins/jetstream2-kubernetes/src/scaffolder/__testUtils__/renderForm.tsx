@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import type { FieldExtensionOptions } from '@backstage/plugin-scaffolder-react';
 import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
@@ -18,7 +19,7 @@ export async function renderForm(options: {
   onCreate?: jest.Mock;
   api?: Jetstream2KubernetesApi;
   /** Values the form starts with, as a template's `?formData=` link gives them. */
-  initialState?: Record<string, unknown>;
+  initialState?: ComponentProps<typeof Stepper>['initialState'];
 }) {
   const onCreate = options.onCreate ?? jest.fn(async () => {});
   // the Stepper scrolls to the top of each step; jsdom has no scrolling
