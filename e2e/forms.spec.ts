@@ -6,6 +6,7 @@ import {
   test,
 } from './fixtures';
 import type { Page } from '@playwright/test';
+import { backstageToken, expectSignedIn, signInWithOidc } from './oidc';
 
 /*
  * The template forms speak plainly and block what cannot work (issue 26, "Forms"): names are answered
@@ -134,20 +135,37 @@ test('the Magnum form blocks Create over the allocation balance, and its review 
   await screenshotAtWidths(page, 'form-review-cost', { ready: row });
 });
 
-test('the deploy form says the only GPU of js2-demo is taken, and what the service will cost', async ({
+test('the deploy form tells a researcher the only GPU of js2-demo is taken, and what the service will cost', async ({
   page,
 }) => {
   expect(
     process.env.LOCAL_CLUSTER_URL,
     'LOCAL_CLUSTER_URL is not set: this test needs the local control plane, whose GPU the seeded gpu-training service holds',
   ).toBeTruthy();
-  await signIn(page);
+  // a researcher (not platform-team): the whole cluster is refused, its free room by flavor is not
+  await signInWithOidc(page, 'blake');
+  await expectSignedIn(page);
+  const headers = { Authorization: `Bearer ${await backstageToken(page)}` };
+  const whole = await page.request.get(
+    '/api/jetstream2-kubernetes/clusters/js2-demo',
+    { headers },
+  );
+  expect(whole.status(), 'the whole cluster for a researcher').toBe(403);
+  const room = await page.request.get(
+    '/api/jetstream2-kubernetes/clusters/js2-demo/capacity',
+    { headers },
+  );
+  expect(room.status(), await room.text()).toBe(200);
+  const body = await room.text();
+  expect(body, 'a node or pod name in the capacity answer').not.toMatch(
+    /"name"|js2-demo-(worker|gpu|control)|gpu-training/,
+  );
   await page.goto(
     createPage('jetstream2-deploy-service', {
       name: 'gpu-demo',
       image: 'nvcr.io/nvidia/pytorch:24.08-py3',
       port: 8080,
-      owner: 'group:default/science-gateways',
+      owner: 'group:default/data-science',
       cluster: 'resource:default/js2-demo',
       namespace: 'ml',
       replicas: 1,
