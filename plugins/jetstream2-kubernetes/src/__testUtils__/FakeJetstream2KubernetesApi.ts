@@ -1,10 +1,12 @@
 import { NotFoundError } from '@backstage/errors';
-import type {
-  AllocationResponse,
-  ClusterDetail,
-  ClusterSummary,
-  ClusterTemplateSummary,
-  EntityWorkloadsResponse,
+import {
+  clusterCapacity,
+  type AllocationResponse,
+  type ClusterCapacity,
+  type ClusterDetail,
+  type ClusterSummary,
+  type ClusterTemplateSummary,
+  type EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
   AllocationName,
@@ -50,6 +52,11 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
     const found = this.clusters().find(c => c.name === name);
     if (!found) throw new NotFoundError(`No cluster ${name}`);
     return found;
+  }
+
+  async getClusterCapacity(name: string): Promise<ClusterCapacity> {
+    const detail = await this.getCluster(name);
+    return clusterCapacity(detail, detail.nodes);
   }
 
   async getEntityWorkloads(

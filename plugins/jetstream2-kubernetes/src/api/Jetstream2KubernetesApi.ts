@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   AllocationResponse,
+  ClusterCapacity,
   ClusterDetail,
   ClusterSummary,
   ClusterTemplateSummary,
@@ -41,6 +42,8 @@ export interface PodLogsRequest {
 export interface Jetstream2KubernetesApi {
   getClusters(): Promise<ClusterSummary[]>;
   getCluster(name: string): Promise<ClusterDetail>;
+  /** What is free on a cluster for new workloads, by node flavor (no node names); any signed-in user. */
+  getClusterCapacity(name: string): Promise<ClusterCapacity>;
   getEntityWorkloads(entity: EntityName): Promise<EntityWorkloadsResponse>;
   /**
    * The entity's pods' CPU and memory usage per cluster, from the metrics the backend polls; apart from
