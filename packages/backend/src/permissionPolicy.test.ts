@@ -20,6 +20,7 @@ import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import { scaffolderPermissions } from '@backstage/plugin-scaffolder-common/alpha';
 import {
   jetstream2KubernetesAllocationsReadPermission,
+  jetstream2KubernetesCapacityReadPermission,
   jetstream2KubernetesClustersReadPermission,
   jetstream2KubernetesWorkloadsReadPermission,
 } from '@internal/plugin-jetstream2-kubernetes-common';
@@ -57,6 +58,7 @@ const byName = (name: string): Permission => {
     jetstream2KubernetesClustersReadPermission,
     jetstream2KubernetesWorkloadsReadPermission,
     jetstream2KubernetesAllocationsReadPermission,
+    jetstream2KubernetesCapacityReadPermission,
   ].find(p => p.name === name);
   if (!found) throw new Error(`unknown permission ${name}`);
   return found;
@@ -112,6 +114,7 @@ describe('PortalPermissionPolicy', () => {
     ['jetstream2-kubernetes.clusters.read', 'ALLOW', 'DENY', 'DENY'],
     ['jetstream2-kubernetes.workloads.read', 'ALLOW', 'ALLOW', 'DENY'],
     ['jetstream2-kubernetes.allocations.read', 'ALLOW', 'CONDITIONAL', 'DENY'],
+    ['jetstream2-kubernetes.capacity.read', 'ALLOW', 'ALLOW', 'DENY'],
     ['catalog.entity.read', 'ALLOW', 'CONDITIONAL', 'DENY'],
     ['catalog.entity.create', 'ALLOW', 'DENY', 'DENY'],
     ['catalog.entity.delete', 'ALLOW', 'DENY', 'DENY'],

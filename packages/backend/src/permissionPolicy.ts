@@ -42,6 +42,7 @@ import {
 } from '@backstage/plugin-scaffolder-common/alpha';
 import {
   jetstream2KubernetesAllocationsReadPermission,
+  jetstream2KubernetesCapacityReadPermission,
   jetstream2KubernetesClustersReadPermission,
   jetstream2KubernetesWorkloadsReadPermission,
 } from '@internal/plugin-jetstream2-kubernetes-common';
@@ -70,6 +71,8 @@ const MEMBER_DECISIONS: ReadonlyArray<[Permission, PolicyDecision]> = [
   [jetstream2KubernetesWorkloadsReadPermission, ALLOW],
   [kubernetesResourcesReadPermission, ALLOW],
   [jetstream2KubernetesClustersReadPermission, DENY],
+  // How much room a cluster has (amounts by flavor, no names): the deploy forms need it.
+  [jetstream2KubernetesCapacityReadPermission, ALLOW],
   [kubernetesClustersReadPermission, DENY],
   [kubernetesProxyPermission, DENY],
   // Catalog: reading is conditional (below); refreshing and validating an entity are harmless;

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { AllocationsService } from './services/Allocations/types';
+import { addCapacityRoute } from './services/Capacity/capacityRoute';
 import type { ClusterDataService } from './services/ClusterData/types';
 import type { EntityWorkloadsService } from './services/EntityWorkloads/types';
 import type { TemplatesService } from './services/Templates/createTemplatesService';
@@ -201,6 +202,8 @@ export async function createRouter(
     }
     sendWithEtag(req, res, JSON.stringify(detail));
   });
+
+  addCapacityRoute(router, { httpAuth, permissions, clusterData });
 
   router.get('/entities/:namespace/:kind/:name/workloads', async (req, res) => {
     const parsed = entityParams.safeParse(req.params);

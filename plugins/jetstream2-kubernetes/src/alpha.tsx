@@ -19,7 +19,7 @@ import {
   isJetstream2Allocation,
 } from './isJetstream2Allocation';
 import { rootRouteRef } from './routes';
-import { jetstream2ClusterCostFormField } from './scaffolder/alpha';
+import { jetstream2FormFields } from './scaffolder/alpha';
 
 /** api:jetstream2-kubernetes */
 const jetstream2KubernetesApi = ApiBlueprint.make({
@@ -134,7 +134,7 @@ export default createFrontendPlugin({
     entityJetstream2AllocationContent,
     entityJetstream2GroupAllocationsCard,
     jetstream2KubernetesSearchResultListItem,
-    jetstream2ClusterCostFormField,
+    ...jetstream2FormFields,
   ],
   routes: { root: rootRouteRef },
 });

@@ -30,4 +30,6 @@ export {
   Jetstream2ClusterCostFieldExtension,
   Jetstream2ClusterCostField,
   JETSTREAM2_CLUSTER_COST_FIELD,
+  Jetstream2NameFieldExtension,
+  Jetstream2WorkloadCheckFieldExtension,
 } from './scaffolder';

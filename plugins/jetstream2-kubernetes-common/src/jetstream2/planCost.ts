@@ -1,10 +1,12 @@
 /*
- * What a planned cluster will cost: SU per hour and per month at its starting size and at its autoscaling
- * limits, checked against the allocation's core quota and balance. Rates come from ./flavors.ts.
+ * What a planned cluster will cost, in service units (SU), from its flavors and node counts: the function
+ * the cluster templates' cost field and the plan action share. Every node costs its flavor's rate.
  */
-import { getFlavor, isGpuFlavor, Jetstream2Flavor, suPerHour } from './flavors';
-import { jetstream2DefaultQuotas } from './facts';
+import { checkQuota } from './checks/quota';
 import { suPerMonth } from './cost';
+import { jetstream2DefaultQuotas } from './facts';
+import { getFlavor, isGpuFlavor, Jetstream2Flavor, suPerHour } from './flavors';
+import { ClusterRequestField, fieldLabel } from './labels';
 
 /** Most worker nodes a plan may have; larger clusters are planned with the Jetstream2 team. */
 export const MAX_PLAN_NODES = 100;
@@ -38,42 +40,54 @@ export interface PlanCost extends PlanCostAtSize {
   quotaCores: number;
 }
 
-/** A plan planCost refuses; `field` names the input to fix. */
+/** The request field each input of planCost comes from, for messages that name it by its label. */
+const requestFieldOf: Record<keyof PlanCostInput, ClusterRequestField> = {
+  masterFlavor: 'masterFlavor',
+  masterCount: 'masterCount',
+  workerFlavor: 'workerFlavor',
+  nodeCount: 'nodeCount',
+  minNodeCount: 'minNodes',
+  maxNodeCount: 'maxNodes',
+  quotaCores: 'quotaCores',
+};
+
+/** A plan planCost refuses; `field` names the input to fix, the message names it by its label. */
 export class PlanCostError extends Error {
-  readonly field: keyof PlanCostInput | 'allocationBalance';
-  constructor(
-    field: keyof PlanCostInput | 'allocationBalance',
-    message: string,
-  ) {
+  readonly field: keyof PlanCostInput;
+  constructor(field: keyof PlanCostInput, message: string) {
     super(message);
     this.name = 'PlanCostError';
     this.field = field;
   }
 }
 
+const labelOf = (field: keyof PlanCostInput) =>
+  fieldLabel(requestFieldOf[field]);
+
 function checkCount(
   field: keyof PlanCostInput,
   value: unknown,
   what: string,
 ): number {
+  const label = labelOf(field);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new PlanCostError(
       field,
-      `${field} must be a number of ${what}; got ${JSON.stringify(
-        value ?? null,
-      )}.`,
+      value === undefined || value === null || value === ''
+        ? `Fill in ${label} (a number of ${what}).`
+        : `${label} must be a number of ${what}; got ${JSON.stringify(value)}.`,
     );
   }
   if (!Number.isInteger(value) || value < 1) {
     throw new PlanCostError(
       field,
-      `${field} ${value} is not allowed: use a whole number of ${what}, at least 1.`,
+      `${label} cannot be ${value}: use a whole number of ${what}, at least 1.`,
     );
   }
   if (value > MAX_PLAN_NODES) {
     throw new PlanCostError(
       field,
-      `${field} ${value} is above ${MAX_PLAN_NODES}; plan a cluster this large with the Jetstream2 team.`,
+      `${label} is ${value}, above ${MAX_PLAN_NODES}: plan a cluster this large with the Jetstream2 team.`,
     );
   }
   return value;
@@ -87,7 +101,7 @@ function checkFlavor(
   if (!flavor) {
     throw new PlanCostError(
       field,
-      `${field} ${JSON.stringify(
+      `${labelOf(field)} ${JSON.stringify(
         name ?? null,
       )} is not a Jetstream2 flavor; pick one such as m3.quad, m3.medium or g3.medium.`,
     );
@@ -100,14 +114,7 @@ const atSize = (perHour: number): PlanCostAtSize => ({
   suPerMonth: suPerMonth(perHour),
 });
 
-/**
- * SU per hour and per month of a new cluster at its starting size, and at its autoscaling minimum and
- * maximum when given. Throws a PlanCostError naming the field for unknown flavors and for counts that are
- * not whole numbers from 1 to 100, out of order, or larger than the allocation's core quota.
- */
-export function planCost(input: PlanCostInput): PlanCost {
-  const master = checkFlavor('masterFlavor', input.masterFlavor);
-  const worker = checkFlavor('workerFlavor', input.workerFlavor);
+function checkCounts(input: PlanCostInput) {
   const masterCount = checkCount(
     'masterCount',
     input.masterCount,
@@ -122,24 +129,42 @@ export function planCost(input: PlanCostInput): PlanCost {
     input.maxNodeCount === undefined
       ? undefined
       : checkCount('maxNodeCount', input.maxNodeCount, 'worker nodes');
+  const [minL, maxL, countL] = [
+    labelOf('minNodeCount'),
+    labelOf('maxNodeCount'),
+    labelOf('nodeCount'),
+  ];
   if (min !== undefined && max !== undefined && min > max) {
     throw new PlanCostError(
       'minNodeCount',
-      `minNodeCount (${min}) is larger than maxNodeCount (${max}); swap them or raise maxNodeCount.`,
+      `${minL} (${min}) is larger than ${maxL} (${max}); swap them or raise ${maxL}.`,
     );
   }
   if (min !== undefined && nodeCount < min) {
     throw new PlanCostError(
       'nodeCount',
-      `nodeCount (${nodeCount}) is below minNodeCount (${min}); start with at least ${min} workers.`,
+      `${countL} (${nodeCount}) is below ${minL} (${min}); start with at least ${min} workers.`,
     );
   }
   if (max !== undefined && nodeCount > max) {
     throw new PlanCostError(
       'nodeCount',
-      `nodeCount (${nodeCount}) is above maxNodeCount (${max}); start with at most ${max} workers.`,
+      `${countL} (${nodeCount}) is above ${maxL} (${max}); start with at most ${max} workers.`,
     );
   }
+  return { masterCount, nodeCount, min, max };
+}
+
+/**
+ * SU per hour and per month of a new cluster at its starting size, and at its autoscaling minimum and
+ * maximum when given. Throws a PlanCostError naming the field (by its label) for unknown flavors, for
+ * counts that are not whole numbers from 1 to 100 or are out of order, and for a cluster larger than the
+ * allocation's core quota (checkQuota, the check the plan action runs too).
+ */
+export function planCost(input: PlanCostInput): PlanCost {
+  const master = checkFlavor('masterFlavor', input.masterFlavor);
+  const worker = checkFlavor('workerFlavor', input.workerFlavor);
+  const { masterCount, nodeCount, min, max } = checkCounts(input);
   const quotaCores =
     input.quotaCores ??
     jetstream2DefaultQuotas[isGpuFlavor(worker) ? 'gpu' : 'cpu'].cores;
@@ -150,25 +175,26 @@ export function planCost(input: PlanCostInput): PlanCost {
   ) {
     throw new PlanCostError(
       'quotaCores',
-      `quotaCores must be a whole number of cores above 0; got ${JSON.stringify(
+      `${labelOf(
+        'quotaCores',
+      )} must be a whole number of cores above 0; got ${JSON.stringify(
         quotaCores,
-      )}.`,
+      )}. Leave it empty to use the default quota.`,
     );
   }
-  const largest = Math.max(nodeCount, max ?? 0);
-  const masterCores = master.vcpus * masterCount;
-  const coresAtMax = masterCores + worker.vcpus * largest;
-  if (coresAtMax > quotaCores) {
-    const fit = Math.floor((quotaCores - masterCores) / worker.vcpus);
+  const largestWorkers = Math.max(nodeCount, max ?? 0);
+  const quota = checkQuota({
+    master,
+    masterCount,
+    worker,
+    largestWorkers,
+    quotaCores,
+    autoscaling: max !== undefined,
+  });
+  if (quota.problem) {
     throw new PlanCostError(
       max !== undefined ? 'maxNodeCount' : 'nodeCount',
-      `At its largest the cluster needs ${coresAtMax} cores (${masterCount} × ${
-        master.name
-      } + ${largest} × ${worker.name}) but the quota is ${quotaCores} cores: ${
-        fit >= 1
-          ? `use ${fit} ${worker.name} workers or fewer`
-          : 'pick smaller flavors'
-      }, or ask the Jetstream2 team for more quota.`,
+      quota.problem,
     );
   }
   const perHour = (workers: number) =>
@@ -177,28 +203,12 @@ export function planCost(input: PlanCostInput): PlanCost {
     ...atSize(perHour(nodeCount)),
     ...(min !== undefined ? { min: atSize(perHour(min)) } : {}),
     ...(max !== undefined ? { max: atSize(perHour(max)) } : {}),
-    coresAtMax,
+    coresAtMax: quota.coresAtMax,
     quotaCores,
   };
 }
 
-/**
- * SU by which the plan's largest monthly cost exceeds an allocation balance (0 when it fits). Throws a
- * PlanCostError for a balance that is negative or not a number.
- */
-export function balanceShortfall(plan: PlanCost, balanceSu: number): number {
-  if (
-    typeof balanceSu !== 'number' ||
-    !Number.isFinite(balanceSu) ||
-    balanceSu < 0
-  ) {
-    throw new PlanCostError(
-      'allocationBalance',
-      `The allocation balance must be a number of SU, 0 or more; got ${JSON.stringify(
-        balanceSu ?? null,
-      )}.`,
-    );
-  }
-  const worst = (plan.max ?? plan).suPerMonth;
-  return Math.max(0, worst - balanceSu);
+/** The cost at the plan's largest size (the autoscaling maximum, or the fixed size). */
+export function largestCost(cost: PlanCost): PlanCostAtSize {
+  return cost.max ?? cost;
 }

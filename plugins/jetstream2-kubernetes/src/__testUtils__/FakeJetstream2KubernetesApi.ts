@@ -1,8 +1,10 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
+  clusterCapacity,
   judgeWorkloads,
   type AllocationResponse,
+  type ClusterCapacity,
   type ClusterDetail,
   type ClusterSummary,
   type ClusterTemplateSummary,
@@ -53,6 +55,11 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
     const found = this.clusters().find(c => c.name === name);
     if (!found) throw new NotFoundError(`No cluster ${name}`);
     return found;
+  }
+
+  async getClusterCapacity(name: string): Promise<ClusterCapacity> {
+    const detail = await this.getCluster(name);
+    return clusterCapacity(detail, detail.nodes);
   }
 
   async getEntityWorkloads(

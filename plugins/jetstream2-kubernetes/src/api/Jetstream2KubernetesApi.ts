@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   AllocationResponse,
+  ClusterCapacity,
   ClusterDetail,
   ClusterSummary,
   ClusterTemplateSummary,
@@ -42,6 +43,8 @@ export interface PodLogsRequest {
 export interface Jetstream2KubernetesApi {
   getClusters(): Promise<ClusterSummary[]>;
   getCluster(name: string): Promise<ClusterDetail>;
+  /** What is free on a cluster for new workloads, by node flavor (no node names); any signed-in user. */
+  getClusterCapacity(name: string): Promise<ClusterCapacity>;
   getEntityWorkloads(entity: EntityName): Promise<EntityWorkloadsResponse>;
   /**
    * Several services judged at once from their workloads (the home page card): one answer per entity ref

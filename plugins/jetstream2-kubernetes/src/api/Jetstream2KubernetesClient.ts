@@ -3,6 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   JETSTREAM2_KUBERNETES_PLUGIN_ID,
   type AllocationResponse,
+  type ClusterCapacity,
   type ClusterDetail,
   type ClusterSummary,
   type ClusterTemplateSummary,
@@ -65,6 +66,10 @@ export class Jetstream2KubernetesClient implements Jetstream2KubernetesApi {
 
   async getCluster(name: string): Promise<ClusterDetail> {
     return this.get<ClusterDetail>(`/clusters/${enc(name)}`);
+  }
+
+  async getClusterCapacity(name: string): Promise<ClusterCapacity> {
+    return this.get<ClusterCapacity>(`/clusters/${enc(name)}/capacity`);
   }
 
   async getEntityWorkloads(
