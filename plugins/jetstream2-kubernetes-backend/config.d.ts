@@ -50,6 +50,11 @@ export interface Config {
       /** Objects per page when listing, a whole number above zero. Default 500. */
       listPageSize?: number;
       /**
+       * Lists in flight at once, all clusters together (a start, or relists after an outage, never asks
+       * every API server for everything at the same time), a whole number above zero. Default 16.
+       */
+      listConcurrency?: number;
+      /**
        * How often cluster summaries and details are written to the database, by one replica at a time (a
        * global task of Backstage's scheduler). Default 30 s.
        */

@@ -4,6 +4,8 @@
  *   npm run bench            (from the repository root; or `npm run bench --workspace
  *                             @internal/plugin-jetstream2-kubernetes-backend -- --views 50`)
  *
+ * With `--clusters N` or `--quick` it runs the scale bench of issue 24 instead (bench/scale/scaleBench.ts).
+ *
  * What it does, all on loopback, and stops everything it started, also on failure or Ctrl-C:
  *  1. Starts its own local control plane (tools/local-cluster/start.sh) on a free port with bench/nodes.yaml
  *     (97 simulated nodes, room for 10,560 pods) and no seed workloads.
@@ -43,6 +45,9 @@ import { formatReport, mb } from './report';
 import { createRun, sleep } from './run';
 import type { Run } from './run';
 import { createWorkload, waitAllRunning } from './workload';
+import { isScaleRun, parseScaleOptions } from './scale/options';
+import type { ScaleOptions } from './scale/options';
+import { scaleMain } from './scale/scaleBench';
 
 /** Creates the workload, waits until A holds every pod Running and its views settled; reads RSS. */
 async function holdWorkload(
@@ -207,7 +212,9 @@ async function main(run: Run, opts: BenchOptions) {
 
 // Everything started registers its stop with the run; the stops run once, on success, failure, the
 // deadline (plus a minute's grace for the waits that respect it) or a signal.
-const opts = parseOptions(process.argv.slice(2));
+const args = process.argv.slice(2);
+const scale = isScaleRun(args);
+const opts = scale ? parseScaleOptions(args) : parseOptions(args);
 const run = createRun(opts.deadlineMs);
 let exitCode = 0;
 const timer = setTimeout(() => {
@@ -220,7 +227,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     run.cleanup().finally(() => process.exit(130));
   });
 }
-main(run, opts)
+(scale ? scaleMain(run, opts as ScaleOptions) : main(run, opts as BenchOptions))
   .catch(err => {
     console.error(err);
     exitCode = 1;

@@ -41,6 +41,8 @@ function readEnvFile(file: string): Record<string, string> {
 export interface Cluster {
   url: string;
   port: number;
+  /** The control plane's state dir (certificates, logs, env). */
+  stateDir: string;
   token: string;
   caFile: string;
   /** JSON request to the API server as the admin (client certificate of system:masters). */
@@ -54,10 +56,16 @@ export interface Cluster {
   metrics(): Promise<string>;
 }
 
-/** Starts the control plane; its stop (and the admin client's) is registered with the run. */
-export async function startCluster(run: Run): Promise<Cluster> {
+/**
+ * Starts the control plane (with `bench/nodes.yaml` unless told another node list, on a free port unless
+ * told one); its stop (and the admin client's) is registered with the run.
+ */
+export async function startCluster(
+  run: Run,
+  options: { nodesFile?: string; port?: number } = {},
+): Promise<Cluster> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'js2k8s-bench-'));
-  const port = await findFreeClusterPort();
+  const port = options.port ?? (await findFreeClusterPort());
   run.log(
     `starting the local control plane on 127.0.0.1:${port} (state ${stateDir})`,
   );
@@ -72,7 +80,7 @@ export async function startCluster(run: Run): Promise<Cluster> {
     '--port',
     String(port),
     '--nodes',
-    path.join(__dirname, 'nodes.yaml'),
+    options.nodesFile ?? path.join(__dirname, 'nodes.yaml'),
     '--no-seed',
   ]);
   const env = readEnvFile(path.join(stateDir, 'env'));
@@ -100,7 +108,14 @@ export async function startCluster(run: Run): Promise<Cluster> {
           path: p,
           method,
           agent,
-          headers: { Accept: accept, ...headers },
+          headers: {
+            Accept: accept,
+            ...headers,
+            // a PATCH body is a JSON merge patch
+            ...(method === 'PATCH'
+              ? { 'Content-Type': 'application/merge-patch+json' }
+              : {}),
+          },
         },
         res => {
           const chunks: Buffer[] = [];
@@ -121,6 +136,7 @@ export async function startCluster(run: Run): Promise<Cluster> {
   return {
     url: env.LOCAL_CLUSTER_URL,
     port,
+    stateDir,
     token: fs.readFileSync(env.LOCAL_CLUSTER_TOKEN_FILE, 'utf8').trim(),
     caFile: env.LOCAL_CLUSTER_CA_FILE,
     async admin(method, p, body, accept) {
@@ -143,14 +159,28 @@ export async function startCluster(run: Run): Promise<Cluster> {
   };
 }
 
-/** Sum of apiserver_request_total{verb="LIST"} over all label sets. */
-export async function listCount(cluster: Cluster): Promise<number> {
+/** Sum of a metric's samples whose labels include `verb="<verb>"`, over all label sets. */
+function sumByVerb(metrics: string, metric: string, verb: string): number {
   let sum = 0;
-  for (const line of (await cluster.metrics()).split('\n')) {
-    if (line.startsWith('apiserver_request_total{') && /verb="LIST"/.test(line))
+  for (const line of metrics.split('\n')) {
+    if (line.startsWith(`${metric}{`) && line.includes(`verb="${verb}"`))
       sum += Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return sum;
+}
+
+/** Sum of apiserver_request_total{verb="LIST"} over all label sets. */
+export async function listCount(cluster: Cluster): Promise<number> {
+  return sumByVerb(await cluster.metrics(), 'apiserver_request_total', 'LIST');
+}
+
+/** Watches open on the API server right now (apiserver_longrunning_requests{verb="WATCH"}, summed). */
+export async function openWatchCount(cluster: Cluster): Promise<number> {
+  return sumByVerb(
+    await cluster.metrics(),
+    'apiserver_longrunning_requests',
+    'WATCH',
+  );
 }
 
 /**

@@ -55,12 +55,14 @@ function makeApp(
       etag: '"v1"',
       body: JSON.stringify({ entityRef: 'component:default/x' }),
       gzipped: () => Buffer.from(''),
+      health: { verdict: 'unknown', summary: '' },
     }),
     selectForEntity: jest.fn(),
     watchedEntities: jest.fn(),
     refreshViews: jest.fn().mockResolvedValue(0),
     getPodLogs: jest.fn().mockResolvedValue('line 1\nline 2\n'),
     getPodUsage: jest.fn().mockResolvedValue(usage),
+    getEntitiesHealth: jest.fn().mockResolvedValue([]),
   };
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockResolvedValue([

@@ -5,6 +5,10 @@ import type {
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { jetstream2KubernetesClustersReadPermission } from '@internal/plugin-jetstream2-kubernetes-common';
+import {
+  parseEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
 import express from 'express';
 import { createHash } from 'node:crypto';
 import Router from 'express-promise-router';
@@ -48,6 +52,44 @@ const entityParams = z.object({
       'name must be letters, digits and single -, _ or . between them (e.g. "jupyterhub")',
     ),
 });
+
+/** At most this many entities per health request (a home page's services). */
+const MAX_HEALTH_ENTITIES = 200;
+const healthBody = z
+  .object({
+    entityRefs: z
+      .array(z.string().min(1).max(300))
+      .min(1, 'give at least one entity reference')
+      .max(
+        MAX_HEALTH_ENTITIES,
+        `give at most ${MAX_HEALTH_ENTITIES} entity references`,
+      ),
+  })
+  .strict();
+
+/** Parses "kind:namespace/name" (kind and namespace default to component and default). */
+function parseRefs(refs: string[]): CompoundEntityRef[] {
+  return refs.map(ref => {
+    let parsed: CompoundEntityRef;
+    try {
+      parsed = parseEntityRef(ref, {
+        defaultKind: 'component',
+        defaultNamespace: 'default',
+      });
+    } catch (error) {
+      throw new InputError(
+        `Invalid entity reference "${ref}": ${(error as Error).message}`,
+      );
+    }
+    const checked = entityParams.safeParse(parsed);
+    if (!checked.success) {
+      throw new InputError(
+        `Invalid entity reference "${ref}": ${zodMessage(checked.error)}`,
+      );
+    }
+    return checked.data;
+  });
+}
 
 /** An allocation is a Resource: its route names namespace and name only. */
 const allocationParams = entityParams.pick({ namespace: true, name: true });
@@ -175,6 +217,22 @@ export async function createRouter(
       credentials,
     });
     sendWithEtag(req, res, view.body, view.etag, view.gzipped);
+  });
+
+  // The home page card's one request: each service judged from its cached view.
+  router.post('/entities/health', async (req, res) => {
+    const parsed = healthBody.safeParse(req.body);
+    if (!parsed.success) {
+      throw new InputError(
+        `Invalid health request: ${zodMessage(parsed.error)}`,
+      );
+    }
+    const refs = parseRefs(parsed.data.entityRefs);
+    const credentials = await credentialsOf(req);
+    const items = await entityWorkloads.getEntitiesHealth(refs, {
+      credentials,
+    });
+    sendWithEtag(req, res, JSON.stringify({ items }));
   });
 
   // The pods' current usage, apart from the cached view: it changes with every metrics poll.

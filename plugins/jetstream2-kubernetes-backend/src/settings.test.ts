@@ -19,6 +19,7 @@ describe('readPluginSettings', () => {
         minBackoffMs: 1_000,
         maxBackoffMs: 30_000,
         listPageSize: 500,
+        listConcurrency: 16,
       },
       persistIntervalMs: 30_000,
       templateTag: 'jetstream2-cluster',
@@ -36,6 +37,7 @@ describe('readPluginSettings', () => {
         maxBackoff: 'PT1M',
         persistInterval: { minutes: 1, seconds: 30 },
         listPageSize: 50,
+        listConcurrency: 4,
       },
       clusters: { catalogRefreshInterval: '10s' },
       signals: { debounce: { milliseconds: 100 }, maxWait: '2s' },
@@ -48,6 +50,7 @@ describe('readPluginSettings', () => {
         minBackoffMs: 1_000,
         maxBackoffMs: 60_000,
         listPageSize: 50,
+        listConcurrency: 4,
       },
       persistIntervalMs: 90_000,
       templateTag: 'clusters',
@@ -103,11 +106,16 @@ describe('readPluginSettings', () => {
     );
   });
 
-  it.each([0, -1, 2.5, 'many'])('refuses listPageSize %p', value => {
-    expect(() => read({ collection: { listPageSize: value } })).toThrow(
-      'Invalid setting jetstream2Kubernetes.collection.listPageSize',
-    );
-  });
+  it.each([0, -1, 2.5, 'many'])(
+    'refuses listPageSize and listConcurrency %p',
+    value => {
+      for (const key of ['listPageSize', 'listConcurrency']) {
+        expect(() => read({ collection: { [key]: value } })).toThrow(
+          `Invalid setting jetstream2Kubernetes.collection.${key}`,
+        );
+      }
+    },
+  );
 
   it('refuses the old number-of-seconds keys, naming their replacement', () => {
     expect(() => read({ collection: { healthIntervalSeconds: 0.2 } })).toThrow(

@@ -76,6 +76,7 @@ export const defaultSettings: PluginSettings = {
     minBackoffMs: d.minBackoffMs,
     maxBackoffMs: d.maxBackoffMs,
     listPageSize: 500,
+    listConcurrency: 16,
   },
   persistIntervalMs: d.persistIntervalMs,
   templateTag: 'jetstream2-cluster',
@@ -141,9 +142,29 @@ export function readDurationMs(
   return Math.round(ms);
 }
 
+/** A whole number above zero under `jetstream2Kubernetes`, else an InputError naming the setting. */
+function readWholeNumber(config: Config, key: string, fallback: number) {
+  const fullKey = `${ROOT}.${key}`;
+  if (!config.has(fullKey)) return fallback;
+  let value: number;
+  try {
+    value = config.getNumber(fullKey);
+  } catch (error) {
+    throw new InputError(
+      `Invalid setting ${fullKey}: ${(error as Error).message}`,
+    );
+  }
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new InputError(
+      `Invalid setting ${fullKey}: it must be a whole number above zero, got ${value}`,
+    );
+  }
+  return value;
+}
+
 /**
  * Reads `jetstream2Kubernetes.*` (see config.d.ts). Missing keys take `defaultSettings`; a value that is not a
- * positive duration (or a positive whole number for `listPageSize`) throws an `InputError` naming the setting,
+ * positive duration (or a positive whole number for `listPageSize` and `listConcurrency`) throws an `InputError` naming the setting,
  * so the backend refuses to start rather than run with a value nobody chose.
  */
 export function readPluginSettings(config: Config): PluginSettings {
@@ -175,25 +196,16 @@ export function readPluginSettings(config: Config): PluginSettings {
     );
   }
 
-  let listPageSize = defaultSettings.collector.listPageSize;
-  const pageKey = `${ROOT}.collection.listPageSize`;
-  if (config.has(pageKey)) {
-    let value: number;
-    try {
-      value = config.getNumber(pageKey);
-    } catch (error) {
-      throw new InputError(
-        `Invalid setting ${pageKey}: ${(error as Error).message}`,
-      );
-    }
-    if (!Number.isInteger(value) || value <= 0) {
-      throw new InputError(
-        `Invalid setting ${pageKey}: it must be a whole number above zero, got ${value}`,
-      );
-    }
-    listPageSize = value;
-  }
-
+  const listPageSize = readWholeNumber(
+    config,
+    'collection.listPageSize',
+    defaultSettings.collector.listPageSize,
+  );
+  const listConcurrency = readWholeNumber(
+    config,
+    'collection.listConcurrency',
+    defaultSettings.collector.listConcurrency,
+  );
   const templateTag =
     config.getOptionalString(`${ROOT}.templateTag`) ??
     defaultSettings.templateTag;
@@ -208,6 +220,7 @@ export function readPluginSettings(config: Config): PluginSettings {
       minBackoffMs: ms.minBackoffMs,
       maxBackoffMs: ms.maxBackoffMs,
       listPageSize,
+      listConcurrency,
     },
     persistIntervalMs: ms.persistIntervalMs,
     templateTag,

@@ -11,4 +11,5 @@ export * from './catalogue';
 export * from './insights';
 export * from './jetstream2';
 export * from './resources';
+export * from './health';
 export * from './allocations';

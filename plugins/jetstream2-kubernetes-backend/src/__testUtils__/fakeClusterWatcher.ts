@@ -46,6 +46,7 @@ export function watchFakeApiServer(
       minBackoffMs: 50,
       maxBackoffMs: 400,
       listPageSize: 50,
+      listConcurrency: 16,
       ...overrides.settings,
     },
   });

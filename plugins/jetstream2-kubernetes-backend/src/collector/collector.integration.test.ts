@@ -39,6 +39,7 @@ function watchCluster(cluster: LocalCluster): ClusterWatcher {
       minBackoffMs: 250,
       maxBackoffMs: 2000,
       listPageSize: 500,
+      listConcurrency: 16,
     },
   });
   watcher.start();
@@ -95,6 +96,8 @@ describe('collector against the real local control plane', () => {
       expect.objectContaining({ component: 'kube-apiserver', healthy: true }),
     );
     expect(JSON.stringify(snap.objects)).not.toContain('managedFields');
+    // every list, watch and health check of the cluster on one HTTP/2 connection
+    expect(watcher.connection()).toEqual({ protocol: 'h2', opened: 1 });
   });
 
   it('sees pods appear when a Deployment is scaled', async () => {

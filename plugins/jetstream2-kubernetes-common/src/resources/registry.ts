@@ -2,8 +2,20 @@
  * The one table of the Kubernetes resource types the portal collects. Every layer reads it: the collector
  * (what to list and watch), the entity selection (what an entity can own), upstream's objects provider
  * (the FetchResponse type), the concept cards (which concept explains a kind), the cluster summaries
- * (which kinds are counted) and the workload rows. Add a type here and every layer picks it up.
+ * (which kinds are counted), the workload rows, and what the collector keeps of each object (`kept`, the
+ * tables in keptFields.ts). Add a type here and every layer picks it up.
  */
+
+import {
+  CONTROLLER_KEPT,
+  CRONJOB_KEPT,
+  DEFAULT_KEPT_FIELDS,
+  EVENT_KEPT,
+  LEASE_KEPT,
+  NODE_KEPT,
+  POD_KEPT,
+  type KeptFields,
+} from './keptFields';
 
 /** The FetchResponse types of upstream's @backstage/plugin-kubernetes-common that we can serve. */
 export type UpstreamObjectType =
@@ -45,6 +57,13 @@ export interface ResourceDefinition {
   counted?: boolean;
   /** Shown as a concept card with counts when the entity (or cluster) has objects of this kind. */
   presence?: boolean;
+  /**
+   * What the collector keeps of each object (see KeptFields); absent: DEFAULT_KEPT_FIELDS. Every reader
+   * (views, insight rules, status functions, cluster summaries, topology, upstream's objects provider and
+   * its components) reads only kept fields; the collector's tests check that readers answer the same on
+   * trimmed objects.
+   */
+  kept?: KeptFields;
 }
 
 export const resourceRegistry = [
@@ -60,6 +79,7 @@ export const resourceRegistry = [
     workloadRow: true,
     counted: true,
     presence: true,
+    kept: POD_KEPT,
   },
   {
     key: 'deployments',
@@ -73,6 +93,7 @@ export const resourceRegistry = [
     workloadRow: true,
     counted: true,
     presence: true,
+    kept: CONTROLLER_KEPT,
   },
   {
     key: 'replicaSets',
@@ -85,6 +106,7 @@ export const resourceRegistry = [
     upstreamType: 'replicasets',
     counted: true,
     presence: true,
+    kept: CONTROLLER_KEPT,
   },
   {
     key: 'statefulSets',
@@ -98,6 +120,7 @@ export const resourceRegistry = [
     workloadRow: true,
     counted: true,
     presence: true,
+    kept: CONTROLLER_KEPT,
   },
   {
     key: 'daemonSets',
@@ -111,6 +134,7 @@ export const resourceRegistry = [
     workloadRow: true,
     counted: true,
     presence: true,
+    kept: CONTROLLER_KEPT,
   },
   {
     key: 'jobs',
@@ -124,6 +148,7 @@ export const resourceRegistry = [
     workloadRow: true,
     counted: true,
     presence: true,
+    kept: CONTROLLER_KEPT,
   },
   {
     key: 'cronJobs',
@@ -137,6 +162,7 @@ export const resourceRegistry = [
     workloadRow: true,
     counted: true,
     presence: true,
+    kept: CRONJOB_KEPT,
   },
   {
     key: 'services',
@@ -227,6 +253,7 @@ export const resourceRegistry = [
     namespaced: false,
     conceptId: 'node',
     presence: true,
+    kept: NODE_KEPT,
   },
   {
     key: 'namespaces',
@@ -247,6 +274,7 @@ export const resourceRegistry = [
     plural: 'events',
     namespaced: true,
     conceptId: 'event',
+    kept: EVENT_KEPT,
   },
   {
     // Leader-election leases of the scheduler and controller manager.
@@ -258,6 +286,7 @@ export const resourceRegistry = [
     namespace: 'kube-system',
     namespaced: true,
     conceptId: 'lease',
+    kept: LEASE_KEPT,
   },
   {
     // Kubelet heartbeats.
@@ -269,6 +298,7 @@ export const resourceRegistry = [
     namespace: 'kube-node-lease',
     namespaced: true,
     conceptId: 'lease',
+    kept: LEASE_KEPT,
   },
   {
     key: 'storageClasses',
@@ -300,6 +330,11 @@ export function resourcePath(
 /** "apps/v1", or "v1" for the core group. */
 export function groupVersion(def: ResourceDefinition): string {
   return def.apiGroup ? `${def.apiGroup}/${def.apiVersion}` : def.apiVersion;
+}
+
+/** What the collector keeps of the objects of a type (its `kept`, else DEFAULT_KEPT_FIELDS). */
+export function keptFieldsOf(def: ResourceDefinition): KeptFields {
+  return def.kept ?? DEFAULT_KEPT_FIELDS;
 }
 
 export function resourceByKey(key: string): ResourceDefinition | undefined {

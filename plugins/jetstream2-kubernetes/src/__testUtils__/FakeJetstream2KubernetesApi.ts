@@ -1,11 +1,14 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
   clusterCapacity,
+  judgeWorkloads,
   type AllocationResponse,
   type ClusterCapacity,
   type ClusterDetail,
   type ClusterSummary,
   type ClusterTemplateSummary,
+  type EntityHealth,
   type EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
@@ -63,6 +66,22 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
     _entity: EntityName,
   ): Promise<EntityWorkloadsResponse> {
     return this.data.workloads ?? workloadsResponse;
+  }
+
+  /** Each entity judged from getEntityWorkloads, as the backend judges its cached view. */
+  async getEntitiesHealth(entityRefs: string[]): Promise<EntityHealth[]> {
+    return Promise.all(
+      entityRefs.map(async entityRef => {
+        const { kind, namespace, name } = parseEntityRef(entityRef);
+        try {
+          const data = await this.getEntityWorkloads({ kind, namespace, name });
+          return { entityRef, health: judgeWorkloads(data) };
+        } catch (error) {
+          const e = error as Error;
+          return { entityRef, error: { name: e.name, message: e.message } };
+        }
+      }),
+    );
   }
 
   async getPodUsage(entity: EntityName): Promise<EntityPodUsage[]> {

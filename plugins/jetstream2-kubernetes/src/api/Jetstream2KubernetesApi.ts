@@ -5,6 +5,7 @@ import type {
   ClusterDetail,
   ClusterSummary,
   ClusterTemplateSummary,
+  EntityHealth,
   EntityPodUsage,
   EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
@@ -45,6 +46,11 @@ export interface Jetstream2KubernetesApi {
   /** What is free on a cluster for new workloads, by node flavor (no node names); any signed-in user. */
   getClusterCapacity(name: string): Promise<ClusterCapacity>;
   getEntityWorkloads(entity: EntityName): Promise<EntityWorkloadsResponse>;
+  /**
+   * Several services judged at once from their workloads (the home page card): one answer per entity ref
+   * ("component:default/name"), in order, with an error for an entity that cannot be judged.
+   */
+  getEntitiesHealth(entityRefs: string[]): Promise<EntityHealth[]>;
   /**
    * The entity's pods' CPU and memory usage per cluster, from the metrics the backend polls; apart from
    * {@link Jetstream2KubernetesApi.getEntityWorkloads} because it changes with every poll.

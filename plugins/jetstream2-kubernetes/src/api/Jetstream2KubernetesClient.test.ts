@@ -195,6 +195,38 @@ describe('Jetstream2KubernetesClient', () => {
     expect(error.body.error.message).toBe('Not your pod');
   });
 
+  it('asks for the health of several services in one POST, and throws the backend error', async () => {
+    const items = [
+      {
+        entityRef: 'component:default/science-api',
+        health: { verdict: 'ok', summary: '1 workload healthy' },
+      },
+    ];
+    const { client, fetch } = setup(() => jsonResponse({ items }));
+    await expect(
+      client.getEntitiesHealth(['component:default/science-api']),
+    ).resolves.toEqual(items);
+    expect(String(fetch.mock.calls[0][0])).toBe(`${baseUrl}/entities/health`);
+    expect(fetch.mock.calls[0][1]).toEqual({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entityRefs: ['component:default/science-api'] }),
+    });
+
+    const failing = setup(() =>
+      jsonResponse(
+        {
+          error: { name: 'InputError', message: 'give at least one' },
+          response: { statusCode: 400 },
+        },
+        400,
+      ),
+    );
+    const error = await failing.client.getEntitiesHealth([]).catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(400);
+  });
+
   it('reads an allocation from its route, encoded, and passes a refusal on', async () => {
     const { client, fetch } = setup(url =>
       url.endsWith('/secret')

@@ -7,6 +7,7 @@ import {
   type ClusterDetail,
   type ClusterSummary,
   type ClusterTemplateSummary,
+  type EntityHealth,
   type EntityPodUsage,
   type EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
@@ -75,6 +76,21 @@ export class Jetstream2KubernetesClient implements Jetstream2KubernetesApi {
     entity: EntityName,
   ): Promise<EntityWorkloadsResponse> {
     return this.get<EntityWorkloadsResponse>(`${entityPath(entity)}/workloads`);
+  }
+
+  async getEntitiesHealth(entityRefs: string[]): Promise<EntityHealth[]> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(
+      JETSTREAM2_KUBERNETES_PLUGIN_ID,
+    );
+    const res = await this.fetchApi.fetch(`${baseUrl}/entities/health`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entityRefs }),
+    });
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    return asList<EntityHealth>(await res.json());
   }
 
   async getPodUsage(entity: EntityName): Promise<EntityPodUsage[]> {

@@ -9,6 +9,8 @@ import { createKubeApi } from './kubeApi';
 import { ObjectIndex } from './objectIndex';
 import { podLogPath } from './podLogs';
 import { createResourceInformers } from './resourceInformers';
+import { createSharedValues } from './sharedValues';
+import type { Limiter } from '../../lib/createLimiter';
 import type {
   ClusterSnapshot,
   ClusterWatcher,
@@ -32,11 +34,16 @@ export function createClusterWatcher(options: {
   cluster: ClusterDefinition;
   logger: LoggerService;
   settings: CollectorSettings;
+  /** Shared by every cluster of the collector: at most so many lists at a time. */
+  listLimiter?: Limiter;
 }): ClusterWatcher {
   const { cluster, settings } = options;
   const logger = options.logger.child({ cluster: cluster.name });
-  const api = createKubeApi(cluster);
+  const api = createKubeApi(cluster, {
+    connectTimeoutMs: settings.requestTimeoutMs,
+  });
   const index = new ObjectIndex();
+  const shared = createSharedValues();
   const changes = createChangeEmitter(logger);
   const unsupported = unsupportedAuth(cluster);
   let pollTimer: NodeJS.Timeout | undefined;
@@ -49,6 +56,8 @@ export function createClusterWatcher(options: {
     index,
     logger,
     settings,
+    shared,
+    listLimiter: options.listLimiter,
     emit: changes.emit,
     onSynced: () => updateCollectedAt(),
   });
@@ -125,7 +134,9 @@ export function createClusterWatcher(options: {
     async stop() {
       clearInterval(pollTimer);
       await informers.stop();
+      api.close();
       index.clear();
+      shared.clear();
       collectedAt = undefined;
       controlPlane.reset();
       changes.emit({ type: 'status' });
@@ -136,6 +147,10 @@ export function createClusterWatcher(options: {
     podLogs: request =>
       api.getText(podLogPath(request), settings.requestTimeoutMs),
     requestCount: () => api.requestCount,
+    connection: () => ({
+      protocol: api.transport.protocol(),
+      opened: api.transport.connections(),
+    }),
     snapshot(): ClusterSnapshot {
       const objects: ClusterSnapshot['objects'] = {};
       // Lists not yet in sync stay undefined, so rules do not judge an empty list as "none exist".

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { createLimiter } from '../../lib/createLimiter';
 import { createListenerSet } from '../../lib/createListenerSet';
 import { defaultSettings } from '../../settings';
 import type {
@@ -29,6 +30,9 @@ export function createClusterCollector(
 ): ClusterCollector {
   const { locator, logger } = options;
   const settings = { ...defaultSettings.collector, ...options.settings };
+  // Lists of every cluster share these slots, so a start (or a storm of relists) does not ask every API
+  // server for everything at once and parse it all at the same time.
+  const listLimiter = createLimiter(settings.listConcurrency);
   const watchers = new Map<
     string,
     { watcher: ClusterWatcher; fingerprint: string; unsubscribe: () => void }
@@ -43,7 +47,12 @@ export function createClusterCollector(
   let syncing: Promise<void> = Promise.resolve();
 
   function add(cluster: ClusterDefinition) {
-    const watcher = createClusterWatcher({ cluster, logger, settings });
+    const watcher = createClusterWatcher({
+      cluster,
+      logger,
+      settings,
+      listLimiter,
+    });
     const unsubscribe = watcher.onChange(change =>
       listeners.emit(cluster.name, change),
     );

@@ -1,8 +1,16 @@
 import { KubeConfig } from '@kubernetes/client-node';
-import http from 'node:http';
-import https from 'node:https';
 import type { ClusterError } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { ClusterDefinition } from '../ClusterLocator/types';
+import {
+  createKubeTransport,
+  KubeTimeoutError,
+  type KubeTransport,
+} from './kubeTransport';
+import {
+  TransportWatch,
+  WatchEndedEarlyError,
+  type TransportWatchOptions,
+} from './transportWatch';
 
 /** An HTTP error answered by the API server. */
 export class KubeHttpError extends Error {
@@ -16,32 +24,16 @@ export class KubeHttpError extends Error {
   }
 }
 
-/** A request that got no answer in time. */
-export class KubeTimeoutError extends Error {
-  constructor(readonly path: string, readonly timeoutMs: number) {
-    super(
-      `No answer from the API server within ${Math.round(
-        timeoutMs / 1000,
-      )} s for ${path}`,
-    );
-    this.name = 'KubeTimeoutError';
-  }
-}
+export { KubeTimeoutError };
 
-/** Builds the KubeConfig of one cluster definition (token auth, CA, TLS verification). */
+/** Builds the KubeConfig of one cluster definition (for client-node's ListWatch; requests use the transport). */
 function kubeConfigFor(cluster: ClusterDefinition): KubeConfig {
   const kc = new KubeConfig();
   kc.loadFromOptions({
     clusters: [
-      {
-        name: cluster.name,
-        server: cluster.url,
-        caData: cluster.caData,
-        caFile: cluster.caFile,
-        skipTLSVerify: cluster.skipTLSVerify,
-      },
+      { name: cluster.name, server: cluster.url, skipTLSVerify: true },
     ],
-    users: [{ name: 'collector', token: cluster.serviceAccountToken }],
+    users: [{ name: 'collector' }],
     contexts: [
       { name: cluster.name, cluster: cluster.name, user: 'collector' },
     ],
@@ -51,6 +43,7 @@ function kubeConfigFor(cluster: ClusterDefinition): KubeConfig {
 }
 
 export interface KubeApi {
+  /** For client-node's ListWatch; it carries no credential (requests go through the transport). */
   kubeConfig: KubeConfig;
   /** GET a path; resolves with the status and body text, rejects on transport errors or timeout. */
   getText(
@@ -59,69 +52,35 @@ export interface KubeApi {
   ): Promise<{ status: number; body: string }>;
   /** GET a JSON path; rejects with KubeHttpError on a non-2xx answer. */
   getJson<T>(path: string, timeoutMs: number): Promise<T>;
-  /** Number of requests made, by kind ("list", "health", ...), for the benchmark. */
+  /** A client-node Watch over the cluster's connection (see TransportWatch); `transform` prepares each object. */
+  watch(transform?: (object: any) => any): TransportWatch;
+  /** Requests made (lists, health checks, logs; watches are not counted), for tests and the benchmark. */
   requestCount: number;
+  readonly transport: KubeTransport;
+  /** Closes the cluster's connections. */
+  close(): void;
 }
 
-/** A small raw HTTP client on top of the KubeConfig's TLS agent and token, returning plain JSON. */
-export function createKubeApi(cluster: ClusterDefinition): KubeApi {
+/** How the collector reads one cluster: one transport (HTTP/2 where the server speaks it), plain JSON. */
+export function createKubeApi(
+  cluster: ClusterDefinition,
+  options: Partial<TransportWatchOptions> & { connectTimeoutMs?: number } = {},
+): KubeApi {
   const kubeConfig = kubeConfigFor(cluster);
-  let optsPromise: Promise<https.RequestOptions> | undefined;
-  const requestOptions = () => {
-    if (!optsPromise) {
-      optsPromise = (async () => {
-        const opts: https.RequestOptions = {};
-        await kubeConfig.applyToHTTPSOptions(opts);
-        return opts;
-      })();
-    }
-    return optsPromise;
+  const transport = createKubeTransport(cluster, {
+    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+  });
+  const watchOptions: TransportWatchOptions = {
+    minWatchSeconds: options.minWatchSeconds ?? 300,
+    earlyEndMs: options.earlyEndMs ?? 1000,
   };
   const api: KubeApi = {
     kubeConfig,
+    transport,
     requestCount: 0,
-    async getText(path, timeoutMs) {
-      const base = await requestOptions();
-      const url = new URL(cluster.url + path);
-      const mod = url.protocol === 'http:' ? http : https;
+    getText(path, timeoutMs) {
       api.requestCount += 1;
-      return new Promise((resolve, reject) => {
-        let timer: NodeJS.Timeout | undefined = undefined;
-        const req = mod.request(
-          url,
-          {
-            ...base,
-            method: 'GET',
-            headers: {
-              ...(base.headers as object),
-              Accept: 'application/json',
-            },
-          },
-          res => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => {
-              clearTimeout(timer);
-              resolve({
-                status: res.statusCode ?? 0,
-                body: Buffer.concat(chunks).toString('utf8'),
-              });
-            });
-            res.on('error', err => {
-              clearTimeout(timer);
-              reject(err);
-            });
-          },
-        );
-        timer = setTimeout(() => {
-          req.destroy(new KubeTimeoutError(path, timeoutMs));
-        }, timeoutMs);
-        req.on('error', err => {
-          clearTimeout(timer);
-          reject(err);
-        });
-        req.end();
-      });
+      return transport.get(path, timeoutMs);
     },
     async getJson<T>(path: string, timeoutMs: number): Promise<T> {
       const { status, body } = await api.getText(path, timeoutMs);
@@ -129,6 +88,9 @@ export function createKubeApi(cluster: ClusterDefinition): KubeApi {
         throw new KubeHttpError(status, path, body.slice(0, 500));
       return JSON.parse(body) as T;
     },
+    watch: transform =>
+      new TransportWatch(kubeConfig, transport, { ...watchOptions, transform }),
+    close: () => transport.close(),
   };
   return api;
 }
@@ -197,6 +159,18 @@ export function classifyClusterError(
       guideId: 'zonca-credentials',
     };
   }
+  if (status === 429) {
+    return {
+      reason: 'unknown',
+      message: `Cluster ${clusterName} is busy and asked the portal to slow down (HTTP 429, too many requests); the portal retries with back-off.`,
+    };
+  }
+  if (e instanceof WatchEndedEarlyError) {
+    return {
+      reason: 'unreachable',
+      message: `Cluster ${clusterName} closes every watch at once; the connection may be cut by a proxy or the API server may be restarting. The portal retries with back-off.`,
+    };
+  }
   if (
     e instanceof KubeTimeoutError ||
     code === 'ETIMEDOUT' ||
@@ -224,7 +198,7 @@ export function classifyClusterError(
       }). Check caData/caFile for the cluster, or that the API server's certificate matches its URL.`,
     };
   }
-  if (code && unreachableCodes.has(code)) {
+  if (code && (unreachableCodes.has(code) || code.startsWith('ERR_HTTP2'))) {
     return {
       reason: 'unreachable',
       message: `Cluster ${clusterName} is unreachable (${code}). The control plane may be stopped, or the URL or network wrong.`,

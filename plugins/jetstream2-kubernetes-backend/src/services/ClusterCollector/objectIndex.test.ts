@@ -30,7 +30,9 @@ const event = (
  * never shows in results; it is read here directly.
  */
 const labelSet = (index: ObjectIndex, key: string, label: string) =>
-  [...((index as any).types.get(key).byLabel.get(label) ?? [])].sort();
+  [...((index as any).types.get(key).byLabel.get(label) ?? [])]
+    .map((o: KubeObject) => `${o.metadata?.namespace}/${o.metadata?.name}`)
+    .sort();
 
 const names = (objs: KubeObject[]) => objs.map(o => o.metadata?.name).sort();
 

@@ -7,11 +7,6 @@ import {
   type ResourceKey,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 
-/** Identity of an object within its type: "namespace/name". */
-function objectId(obj: KubeObject): string {
-  return `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
-}
-
 /** The key of the object an event is about: "Kind/namespace/name". */
 function involvedKey(
   kind: string,
@@ -21,45 +16,53 @@ function involvedKey(
   return `${kind}/${namespace ?? ''}/${name}`;
 }
 
+/** The object an event is about (core events name it involvedObject, events.k8s.io regarding). */
+function involvedOf(event: KubeObject) {
+  const about = (event as any).involvedObject ?? (event as any).regarding;
+  return about?.kind && about?.name ? about : undefined;
+}
+
 interface TypeIndex {
-  objects: Map<string, KubeObject>;
-  byNamespace: Map<string, Set<string>>;
-  /** "key=value" of every label → ids. */
-  byLabel: Map<string, Set<string>>;
+  /** namespace ("" for cluster-scoped) → name → object: no key string per object. */
+  byNamespace: Map<string, Map<string, KubeObject>>;
+  count: number;
+  /** "key=value" of every label → the objects carrying it. */
+  byLabel: Map<string, Set<KubeObject>>;
   /** Bumped on every change of this type. */
   version: number;
   list?: { version: number; items: KubeObject[] };
 }
 
-function addTo(map: Map<string, Set<string>>, key: string, id: string) {
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V) {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
-  set.add(id);
+  set.add(value);
 }
 
-function removeFrom(map: Map<string, Set<string>>, key: string, id: string) {
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V) {
   const set = map.get(key);
   if (!set) return;
-  set.delete(id);
+  set.delete(value);
   if (set.size === 0) map.delete(key);
 }
 
 /**
  * The collector's cache of one cluster, kept up to date on watch events, with a namespace and a label
  * index so that selecting an entity's objects touches only candidates, and events indexed by the object
- * they are about. Lists are built once per change of their type.
+ * they are about. Lists are built once per change of their type. The indexes hold the objects themselves
+ * (no key string per object): an object replaced by a newer version leaves every index it was in.
  */
 export class ObjectIndex {
   private readonly types = new Map<string, TypeIndex>();
-  private readonly eventsByObject = new Map<string, Set<string>>();
+  private readonly eventsByObject = new Map<string, Set<KubeObject>>();
   /** Bumped on every change of any type. */
   version = 0;
 
   constructor() {
     for (const def of resourceRegistry) {
       this.types.set(def.key, {
-        objects: new Map(),
         byNamespace: new Map(),
+        count: 0,
         byLabel: new Map(),
         version: 0,
       });
@@ -72,34 +75,38 @@ export class ObjectIndex {
 
   upsert(key: ResourceKey, obj: KubeObject) {
     const t = this.type(key);
-    const id = objectId(obj);
-    const previous = t.objects.get(id);
-    if (previous) this.unindex(key, t, id, previous);
-    t.objects.set(id, obj);
-    addTo(t.byNamespace, obj.metadata?.namespace ?? '', id);
+    const namespace = obj.metadata?.namespace ?? '';
+    const name = obj.metadata?.name ?? '';
+    let names = t.byNamespace.get(namespace);
+    if (!names) t.byNamespace.set(namespace, (names = new Map()));
+    const previous = names.get(name);
+    if (previous) this.unindex(key, t, previous);
+    else t.count += 1;
+    names.set(name, obj);
     for (const [k, v] of Object.entries(obj.metadata?.labels ?? {})) {
-      addTo(t.byLabel, `${k}=${v}`, id);
+      addTo(t.byLabel, `${k}=${v}`, obj);
     }
-    if (key === 'events') {
-      const involved = (obj as any).involvedObject ?? (obj as any).regarding;
-      if (involved?.kind && involved?.name) {
-        addTo(
-          this.eventsByObject,
-          involvedKey(involved.kind, involved.namespace, involved.name),
-          id,
-        );
-      }
+    const involved = key === 'events' ? involvedOf(obj) : undefined;
+    if (involved) {
+      addTo(
+        this.eventsByObject,
+        involvedKey(involved.kind, involved.namespace, involved.name),
+        obj,
+      );
     }
     this.bump(t);
   }
 
   remove(key: ResourceKey, obj: KubeObject) {
     const t = this.type(key);
-    const id = objectId(obj);
-    const previous = t.objects.get(id);
-    if (!previous) return;
-    this.unindex(key, t, id, previous);
-    t.objects.delete(id);
+    const namespace = obj.metadata?.namespace ?? '';
+    const names = t.byNamespace.get(namespace);
+    const previous = names?.get(obj.metadata?.name ?? '');
+    if (!names || !previous) return;
+    this.unindex(key, t, previous);
+    names.delete(obj.metadata?.name ?? '');
+    if (names.size === 0) t.byNamespace.delete(namespace);
+    t.count -= 1;
     this.bump(t);
   }
 
@@ -107,28 +114,26 @@ export class ObjectIndex {
   clear(key?: ResourceKey) {
     for (const [k, t] of this.types) {
       if (key && k !== key) continue;
-      t.objects.clear();
       t.byNamespace.clear();
       t.byLabel.clear();
+      t.count = 0;
       if (k === 'events') this.eventsByObject.clear();
       this.bump(t);
     }
   }
 
-  private unindex(key: ResourceKey, t: TypeIndex, id: string, obj: KubeObject) {
-    removeFrom(t.byNamespace, obj.metadata?.namespace ?? '', id);
+  /** Takes an object (as stored) out of the label and event indexes. */
+  private unindex(key: ResourceKey, t: TypeIndex, obj: KubeObject) {
     for (const [k, v] of Object.entries(obj.metadata?.labels ?? {})) {
-      removeFrom(t.byLabel, `${k}=${v}`, id);
+      removeFrom(t.byLabel, `${k}=${v}`, obj);
     }
-    if (key === 'events') {
-      const involved = (obj as any).involvedObject ?? (obj as any).regarding;
-      if (involved?.kind && involved?.name) {
-        removeFrom(
-          this.eventsByObject,
-          involvedKey(involved.kind, involved.namespace, involved.name),
-          id,
-        );
-      }
+    const involved = key === 'events' ? involvedOf(obj) : undefined;
+    if (involved) {
+      removeFrom(
+        this.eventsByObject,
+        involvedKey(involved.kind, involved.namespace, involved.name),
+        obj,
+      );
     }
   }
 
@@ -142,14 +147,18 @@ export class ObjectIndex {
   }
 
   size(key: ResourceKey): number {
-    return this.type(key).objects.size;
+    return this.type(key).count;
   }
 
   /** Every object of a type; the same array until the type changes. Never mutate it. */
   list(key: ResourceKey): KubeObject[] {
     const t = this.type(key);
     if (!t.list || t.list.version !== t.version) {
-      t.list = { version: t.version, items: [...t.objects.values()] };
+      const items: KubeObject[] = [];
+      for (const names of t.byNamespace.values()) {
+        for (const obj of names.values()) items.push(obj);
+      }
+      t.list = { version: t.version, items };
     }
     return t.list.items;
   }
@@ -164,9 +173,13 @@ export class ObjectIndex {
     namespace?: string,
   ): KubeObject[] {
     const t = this.type(key);
-    let candidates: Set<string> | undefined;
-    const narrow = (ids: Set<string> | undefined) => {
-      const next = ids ?? new Set<string>();
+    let candidates:
+      | { size: number; values(): Iterable<KubeObject> }
+      | undefined;
+    const narrow = (
+      found: { size: number; values(): Iterable<KubeObject> } | undefined,
+    ) => {
+      const next = found ?? new Set<KubeObject>();
       if (!candidates || next.size < candidates.size) candidates = next;
     };
     if (namespace !== undefined) narrow(t.byNamespace.get(namespace));
@@ -175,24 +188,31 @@ export class ObjectIndex {
         narrow(t.byLabel.get(`${r.key}=${r.values[0]}`));
       }
     }
-    const ids: Iterable<string> = candidates ?? t.objects.keys();
     const result: KubeObject[] = [];
-    for (const id of ids) {
-      const obj = t.objects.get(id);
-      if (!obj) continue;
+    const check = (obj: KubeObject) => {
       if (
         namespace !== undefined &&
         (obj.metadata?.namespace ?? '') !== namespace
       )
-        continue;
-      if (!matchesLabelSelector(requirements, obj.metadata?.labels)) continue;
-      result.push(obj);
+        return;
+      if (matchesLabelSelector(requirements, obj.metadata?.labels)) {
+        result.push(obj);
+      }
+    };
+    if (candidates) {
+      for (const obj of candidates.values()) check(obj);
+    } else {
+      for (const names of t.byNamespace.values()) {
+        for (const obj of names.values()) check(obj);
+      }
     }
     return result;
   }
 
   get(key: ResourceKey, namespace: string | undefined, name: string) {
-    return this.type(key).objects.get(`${namespace ?? ''}/${name}`);
+    return this.type(key)
+      .byNamespace.get(namespace ?? '')
+      ?.get(name);
   }
 
   /** Events about one object. */
@@ -201,12 +221,8 @@ export class ObjectIndex {
     namespace: string | undefined,
     name: string,
   ): KubeObject[] {
-    const ids = this.eventsByObject.get(involvedKey(kind, namespace, name));
-    if (!ids) return [];
-    const events = this.type('events');
-    return [...ids]
-      .map(id => events.objects.get(id))
-      .filter((e): e is KubeObject => Boolean(e));
+    const events = this.eventsByObject.get(involvedKey(kind, namespace, name));
+    return events ? [...events] : [];
   }
 
   /** Every list of the given keys, as KubeObjectsByKind. */

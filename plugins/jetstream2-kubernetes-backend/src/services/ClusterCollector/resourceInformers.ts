@@ -3,7 +3,6 @@ import {
   KubernetesListObject,
   KubernetesObject,
   ListWatch,
-  Watch,
   type Informer,
   type ObjectCache,
 } from '@kubernetes/client-node';
@@ -23,7 +22,10 @@ import {
 } from './informerSync';
 import { classifyClusterError, type KubeApi } from './kubeApi';
 import type { ObjectIndex } from './objectIndex';
+import type { Limiter } from '../../lib/createLimiter';
 import { redactObject } from './redact';
+import type { SharedValues } from './sharedValues';
+import { trimObject } from './trimObject';
 
 interface Entry {
   def: ResourceDefinition;
@@ -58,6 +60,10 @@ export function createResourceInformers(options: {
   index: ObjectIndex;
   logger: LoggerService;
   settings: CollectorSettings;
+  /** The cluster's table of shared values (see trimObject). */
+  shared: SharedValues;
+  /** Shared by every cluster of the collector: at most so many lists at a time. */
+  listLimiter?: Limiter;
   emit(change: ClusterChange): void;
   /** Called whenever a type comes (or stays) in sync. */
   onSynced(): void;
@@ -71,6 +77,12 @@ export function createResourceInformers(options: {
     key: def.key as ResourceKey,
     sync: initialSync(settings),
   }));
+
+  /** An object as it arrives, made safe (redact.ts) and trimmed to what readers use (trimObject.ts). */
+  function prepare(def: ResourceDefinition, raw: any): KubeObject {
+    raw.kind ??= def.kind;
+    return trimObject(def, redactObject(raw as KubeObject), options.shared);
+  }
 
   /** The only write of a type's sync state. */
   function apply(entry: Entry, event: SyncEvent) {
@@ -122,53 +134,58 @@ export function createResourceInformers(options: {
    * or its watch resumed from the last resource version after a dropped connection (no list then).
    */
   const listFn =
-    (entry: Entry) =>
-    async (): Promise<KubernetesListObject<KubernetesObject>> => {
-      const { def } = entry;
-      const items: KubernetesObject[] = [];
-      let cont: string | undefined;
-      let resourceVersion: string | undefined;
-      do {
-        const q = new URLSearchParams({ limit: String(settings.listPageSize) });
-        if (cont) q.set('continue', cont);
-        if (def.fieldSelector) q.set('fieldSelector', def.fieldSelector);
-        const page = await api.getJson<any>(
-          `${resourcePath(def)}?${q}`,
-          settings.requestTimeoutMs,
-        );
-        for (const item of page.items ?? []) {
-          item.kind ??= def.kind;
-          item.apiVersion ??= page.apiVersion;
-          items.push(redactObject(item));
-        }
-        cont = page.metadata?.continue || undefined;
-        resourceVersion = page.metadata?.resourceVersion;
-      } while (cont);
-      // The informer stores these items synchronously right after this resolves (emitting add, update and
-      // delete events into the index); the type is in sync once that has run.
-      setImmediate(() => markSynced(entry));
-      return {
-        apiVersion: 'v1',
-        kind: 'List',
-        metadata: { resourceVersion },
-        items,
-      };
+    (entry: Entry) => (): Promise<KubernetesListObject<KubernetesObject>> =>
+      options.listLimiter
+        ? options.listLimiter.run(() => listAll(entry))
+        : listAll(entry);
+
+  async function listAll(
+    entry: Entry,
+  ): Promise<KubernetesListObject<KubernetesObject>> {
+    const { def } = entry;
+    const items: KubernetesObject[] = [];
+    let cont: string | undefined;
+    let resourceVersion: string | undefined;
+    do {
+      const q = new URLSearchParams({ limit: String(settings.listPageSize) });
+      if (cont) q.set('continue', cont);
+      if (def.fieldSelector) q.set('fieldSelector', def.fieldSelector);
+      const page = await api.getJson<any>(
+        `${resourcePath(def)}?${q}`,
+        settings.requestTimeoutMs,
+      );
+      for (const item of page.items ?? []) {
+        item.apiVersion ??= page.apiVersion;
+        items.push(prepare(def, item) as KubernetesObject);
+      }
+      cont = page.metadata?.continue || undefined;
+      resourceVersion = page.metadata?.resourceVersion;
+    } while (cont);
+    // The informer stores these items synchronously right after this resolves (emitting add, update and
+    // delete events into the index); the type is in sync once that has run.
+    setImmediate(() => markSynced(entry));
+    return {
+      apiVersion: 'v1',
+      kind: 'List',
+      metadata: { resourceVersion },
+      items,
     };
+  }
 
   /** A fresh ListWatch per start: a restarted watcher lists again rather than resuming an old version. */
   function attach(entry: Entry) {
     const { def, key } = entry;
     const informer = new ListWatch<KubernetesObject>(
       resourcePath(def),
-      new Watch(api.kubeConfig),
+      // watched objects are prepared before the informer stores them, so it holds the trimmed copy too
+      api.watch(obj => prepare(def, obj)),
       listFn(entry),
       false,
       undefined,
       def.fieldSelector,
     );
     const upsert = (obj: KubernetesObject) => {
-      const o = redactObject(obj as KubeObject);
-      o.kind ??= def.kind;
+      const o = obj as KubeObject;
       // The change carries the object as it was too, so listeners see an object whose labels moved away.
       const previous = index.get(
         key,

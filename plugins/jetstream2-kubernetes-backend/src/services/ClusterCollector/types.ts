@@ -59,6 +59,8 @@ export interface CollectorSettings {
   minBackoffMs: number;
   maxBackoffMs: number;
   listPageSize: number;
+  /** Lists in flight at once, all clusters together. */
+  listConcurrency: number;
 }
 
 /** What changed: a type's objects (with the objects touched) or the cluster's status. */
@@ -99,6 +101,8 @@ export interface ClusterWatcher {
   podLogs(request: PodLogRequest): Promise<{ status: number; body: string }>;
   /** Requests our own client made (lists, health checks, logs; watches are not counted). */
   requestCount(): number;
+  /** How the collector talks to the cluster: the protocol, and connections opened since the start. */
+  connection(): { protocol?: 'h2' | 'http/1.1'; opened: number };
 }
 
 /**

@@ -80,9 +80,61 @@ export function createClusterDataService(
     if (!entry[kind]) entry[kind] = make();
     return entry[kind] as Required<Computed>[K];
   }
-  /** The cached answer with its age brought up to now. */
-  function aged<T extends ClusterSummary>(value: T, t: Date): T {
-    return { ...value, ageSeconds: ageSeconds(value.collectedAt, t) };
+  /** The cached answer with its collection time and age brought up to now. */
+  function aged<T extends ClusterSummary>(
+    value: T,
+    t: Date,
+    collectedAt = value.collectedAt,
+  ): T {
+    return { ...value, collectedAt, ageSeconds: ageSeconds(collectedAt, t) };
+  }
+
+  /**
+   * Summaries made once per change of what they are made of: the cluster's pods and nodes, its status and
+   * the node usage last polled. Heartbeats (leases), events and the other kinds change the detail, not
+   * the summary, so at hundreds of clusters with nodes renewing leases every 10 s the clusters page still
+   * reuses almost every summary.
+   */
+  const summaries = new Map<string, { key: string; summary: ClusterSummary }>();
+  const usageIds = new WeakMap<object, number>();
+  let nextUsageId = 0;
+  function usageId(usage: object | undefined): number {
+    if (!usage) return -1;
+    let id = usageIds.get(usage);
+    if (id === undefined) usageIds.set(usage, (id = nextUsageId++));
+    return id;
+  }
+
+  /** A collected cluster's summary, from its watcher's index; undefined while it is not collected. */
+  function liveSummary(
+    name: string,
+    t: Date,
+  ): ClusterSummary | undefined | 'no watcher' {
+    const watcher = collector.watcher(name);
+    if (!watcher) return 'no watcher';
+    const state = watcher.state();
+    if (!state.collectedAt) return undefined;
+    const { index } = watcher;
+    const key = [
+      index.typeVersion('pods'),
+      index.typeVersion('nodes'),
+      usageId(state.nodeUsage),
+      state.status,
+      state.error?.message,
+      state.version,
+      state.title,
+      state.unreachableSince,
+    ].join('|');
+    let entry = summaries.get(name);
+    if (!entry || entry.key !== key) {
+      const objects = { pods: index.list('pods'), nodes: index.list('nodes') };
+      entry = {
+        key,
+        summary: summariseCluster({ ...state, objects }, t, rates),
+      };
+      summaries.set(name, entry);
+    }
+    return aged(entry.summary, t, state.collectedAt);
   }
 
   /** Live data counts once the collector has a complete collection of the cluster. */
@@ -132,17 +184,27 @@ export function createClusterDataService(
     async listClusters() {
       const t = now();
       const names = collector.clusterNames();
-      const needStore = names.some(n => !live(n).fresh);
-      const stored = needStore
+      const answers = names.map(name => {
+        const summary = liveSummary(name, t);
+        if (summary !== 'no watcher') return summary;
+        const { fresh } = live(name);
+        return fresh
+          ? aged(
+              cached(fresh, 'summary', () => summariseCluster(fresh, t, rates)),
+              t,
+            )
+          : undefined;
+      });
+      const stored = answers.some(a => !a)
         ? await storedByName()
         : new Map<string, StoredCluster>();
-      return names.map(name => {
-        const { snap, fresh } = live(name);
-        if (fresh)
-          return aged(
-            cached(fresh, 'summary', () => summariseCluster(fresh, t, rates)),
-            t,
-          );
+      for (const name of [...summaries.keys()]) {
+        if (!names.includes(name)) summaries.delete(name);
+      }
+      return names.map((name, i) => {
+        const answer = answers[i];
+        if (answer) return answer;
+        const snap = collector.snapshot(name);
         const s = stored.get(name);
         if (s) return fromStore(s.summary, snap, t);
         return emptySummary(name, snap);
@@ -157,6 +219,7 @@ export function createClusterDataService(
         return aged(
           cached(fresh, 'detail', () => detailCluster(fresh, t, rates)),
           t,
+          fresh.collectedAt,
         );
       let s: StoredCluster | undefined;
       try {

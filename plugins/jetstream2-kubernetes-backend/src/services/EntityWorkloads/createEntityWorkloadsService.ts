@@ -2,8 +2,13 @@ import type {
   AuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { isError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { SuRates } from '@internal/plugin-jetstream2-kubernetes-common';
+import type {
+  EntityHealth,
+  SuRates,
+} from '@internal/plugin-jetstream2-kubernetes-common';
 import type { ClusterCollector } from '../ClusterCollector/types';
 import { createEntityAccess } from './createEntityAccess';
 import { createViewCache } from './createViewCache';
@@ -11,6 +16,13 @@ import { parseEntitySelection, selectInClusters } from './entitySelection';
 import { readPodLogs } from './readPodLogs';
 import { toPodMetrics, withPodRef } from './toPodMetrics';
 import type { EntityWorkloadsService } from './types';
+
+/** Errors that concern one entity of a health request, answered per entity. */
+const PER_ENTITY_ERRORS = new Set([
+  'NotAllowedError',
+  'NotFoundError',
+  'InputError',
+]);
 
 export interface EntityWorkloadsServiceOptions {
   catalog: CatalogService;
@@ -58,6 +70,27 @@ export function createEntityWorkloadsService(
     async getEntityWorkloadsView(ref, { credentials }) {
       const { entityRef, entity } = await access.entityFor(ref, credentials);
       return views.view(entityRef, entity).view;
+    },
+    async getEntitiesHealth(refs, { credentials }) {
+      const answers: EntityHealth[] = [];
+      for (const ref of refs) {
+        let entityRef = stringifyEntityRef(ref);
+        try {
+          const found = await access.entityFor(ref, credentials);
+          entityRef = found.entityRef;
+          const { view } = views.view(entityRef, found.entity);
+          answers.push({ entityRef, health: view.health });
+        } catch (error) {
+          // one entity that cannot be judged does not fail the others
+          if (!isError(error) || !PER_ENTITY_ERRORS.has(error.name))
+            throw error;
+          answers.push({
+            entityRef,
+            error: { name: error.name, message: error.message },
+          });
+        }
+      }
+      return answers;
     },
     selectForEntity: entity =>
       selectInClusters(collector, parseEntitySelection(entity)),

@@ -1,7 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
-import type {
-  EntityWorkloadsResponse,
-  SuRates,
+import {
+  judgeWorkloads,
+  type EntityWorkloadsResponse,
+  type SuRates,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -35,6 +36,8 @@ export interface ViewCache {
 }
 
 const MAX_WATCHED = 1000;
+/** The clusters' stamp is made again after this long even without a status change (a safety net). */
+const STAMP_MAX_AGE_MS = 1000;
 
 interface CachedView {
   /** The tracker's version of the entity when the view was made. */
@@ -72,10 +75,30 @@ export function createViewCache(options: {
   }
 
   /**
+   * The clusters' status as a view shows it, made at most once per status change of any cluster and at
+   * least once a second (a request then costs a string comparison, whatever the number of clusters).
+   */
+  let stampCache: { epoch: number; at: number; stamp: string } | undefined;
+  let statusEpoch = 0;
+  collector.onChange((_cluster, change) => {
+    if (change.type === 'status') statusEpoch += 1;
+  });
+  function clustersStamp(): string {
+    const now = Date.now();
+    if (
+      stampCache?.epoch !== statusEpoch ||
+      now - stampCache.at >= STAMP_MAX_AGE_MS
+    ) {
+      stampCache = { epoch: statusEpoch, at: now, stamp: makeStamp() };
+    }
+    return stampCache.stamp;
+  }
+
+  /**
    * The clusters' status as a view shows it, in a few characters per cluster (which watcher, status,
    * error, unreachable since, collected or not). Object changes are followed by the view tracker.
    */
-  function clustersStamp(): string {
+  function makeStamp(): string {
     let stamp = '';
     for (const name of collector.clusterNames()) {
       const watcher = collector.watcher(name);
@@ -96,13 +119,19 @@ export function createViewCache(options: {
     return stamp;
   }
 
-  function made(body: string, etag: string, meta: Omit<CachedView, 'view'>) {
+  function made(
+    response: EntityWorkloadsResponse,
+    body: string,
+    etag: string,
+    meta: Omit<CachedView, 'view'>,
+  ) {
     let gz: Buffer | undefined;
     const fresh: CachedView = {
       ...meta,
       view: {
         etag,
         body,
+        health: judgeWorkloads(response),
         gzipped: () => {
           if (!gz) {
             gz = gzipSync(body, { level: 6 });
@@ -150,7 +179,7 @@ export function createViewCache(options: {
       views.set(entityRef, hit);
       return { view: hit.view, response };
     }
-    const fresh = made(body, etag, { version, stamp, selectorText });
+    const fresh = made(response, body, etag, { version, stamp, selectorText });
     views.set(entityRef, fresh);
     return { view: fresh.view, response };
   }

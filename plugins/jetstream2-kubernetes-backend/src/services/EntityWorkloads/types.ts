@@ -5,8 +5,10 @@ import type {
   ClusterStatus,
   KubeObjectsByKind,
   EntityPodUsage,
+  EntityHealth,
   EntityWorkloadsResponse,
   LabelRequirement,
+  WorkloadsHealth,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 
 /** An entity's view as the route sends it: the JSON body and its ETag, computed once per data version. */
@@ -15,6 +17,8 @@ export interface EntityWorkloadsView {
   body: string;
   /** The body gzip-compressed, made once per view (large views are mostly the pods' JSON). */
   gzipped(): Buffer;
+  /** The service judged from the view (the home page's line), made with it. */
+  health: WorkloadsHealth;
 }
 
 /** An entity's objects in one cluster, read from the collector's cache. */
@@ -50,6 +54,15 @@ export interface EntityWorkloadsService {
     ref: CompoundEntityRef,
     options: { credentials: BackstageCredentials },
   ): Promise<EntityWorkloadsView>;
+  /**
+   * The health of each entity (the home page card): from its cached view, one answer per entity in the
+   * order asked; an entity the caller may not read, that does not exist or whose selector is invalid gets
+   * an `error` instead of failing the others.
+   */
+  getEntitiesHealth(
+    refs: CompoundEntityRef[],
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityHealth[]>;
   /** The entity's objects per cluster (for upstream's objects provider); per-cluster errors, no throw. */
   selectForEntity(entity: Entity): EntityClusterSelection[];
   /** Entities whose views were asked for recently. */

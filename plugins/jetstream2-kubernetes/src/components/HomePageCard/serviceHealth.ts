@@ -1,11 +1,12 @@
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import type {
-  EntityWorkloadsResponse,
-  ObjectVerdict,
+import {
+  compareWorkloadsVerdicts,
+  type WorkloadsHealth,
+  type WorkloadsVerdict,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 
 /** A service's health on the home page: a workload verdict, or unknown when there is nothing to judge. */
-export type ServiceVerdict = ObjectVerdict | 'unknown';
+export type ServiceVerdict = WorkloadsVerdict;
 
 /** One of the user's services, judged from its workloads. */
 export interface ServiceHealth {
@@ -21,86 +22,32 @@ export interface ServiceHealth {
   suPerHour?: number;
 }
 
-// Unhealthy first: broken, needs a look, cannot tell, on its way, running, finished.
-const order: Record<ServiceVerdict, number> = {
-  error: 0,
-  warning: 1,
-  unknown: 2,
-  progressing: 3,
-  ok: 4,
-  done: 5,
-};
-
 /** Worst first, then by title. */
 export function compareServices(a: ServiceHealth, b: ServiceHealth): number {
-  return order[a.verdict] - order[b.verdict] || a.title.localeCompare(b.title);
+  return (
+    compareWorkloadsVerdicts(a.verdict, b.verdict) ||
+    a.title.localeCompare(b.title)
+  );
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** Judges a service from the backend's answer; a row without a verdict (older backend) reads its `healthy`. */
-export function judgeService(
+/** A service's line from the backend's judgement (POST /entities/health). */
+export function serviceFromHealth(
   entity: Entity,
-  data: EntityWorkloadsResponse,
+  health: WorkloadsHealth,
 ): ServiceHealth {
-  const base = {
+  return {
     entity,
     entityRef: stringifyEntityRef(entity),
     title: entity.metadata.title ?? entity.metadata.name,
-    suPerHour: data.cost?.suPerHour,
+    ...health,
   };
-  const top = data.recommendedGuides?.[0];
-  const guide = top ? { id: top.guideId, reason: top.reasons?.[0] } : undefined;
-  const workloads = (data.workloads ?? []).map(w => ({
-    ...w,
-    verdict: w.verdict ?? (w.healthy ? 'ok' : 'error'),
-  }));
-  const unreadable = (data.clusters ?? []).filter(
-    c => c.status === 'error' || c.error,
-  ).length;
-
-  if (workloads.length === 0) {
-    return {
-      ...base,
-      guide,
-      verdict: unreadable > 0 ? 'warning' : 'unknown',
-      summary:
-        unreadable > 0
-          ? `No workloads found; ${plural(
-              unreadable,
-              'cluster',
-            )} could not be read`
-          : 'No workloads found in any cluster',
-    };
-  }
-  const sorted = [...workloads].sort(
-    (a, b) => order[a.verdict] - order[b.verdict],
-  );
-  const worst = sorted[0];
-  const attention = workloads.filter(w => order[w.verdict] < order.progressing);
-  let verdict: ServiceVerdict = worst.verdict;
-  let summary: string;
-  if (attention.length > 0) {
-    summary = `${attention.length} of ${plural(
-      workloads.length,
-      'workload',
-    )} need attention: ${worst.kind} ${worst.name} ${worst.status}`;
-  } else if (worst.verdict === 'progressing') {
-    summary = `${worst.kind} ${worst.name} ${worst.status}`;
-  } else if (workloads.every(w => w.verdict === 'done')) {
-    summary = `${plural(workloads.length, 'workload')} finished`;
-  } else {
-    summary = `${plural(workloads.length, 'workload')} healthy`;
-  }
-  if (unreadable > 0) {
-    if (order[verdict] > order.warning) verdict = 'warning';
-    summary += `; ${plural(unreadable, 'cluster')} could not be read`;
-  }
-  return { ...base, guide, verdict, summary };
 }
 
 /** A service whose workloads could not be loaded. */
-export function unknownService(entity: Entity, error: Error): ServiceHealth {
+export function unknownService(
+  entity: Entity,
+  error: { message: string },
+): ServiceHealth {
   return {
     entity,
     entityRef: stringifyEntityRef(entity),
