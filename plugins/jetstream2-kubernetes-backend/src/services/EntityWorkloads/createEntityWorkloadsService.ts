@@ -4,6 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ClusterCollector } from '../ClusterCollector/types';
+import { computeEntityWorkloads } from './computeEntityWorkloads';
 import { createEntityAccess } from './createEntityAccess';
 import { createViewCache } from './createViewCache';
 import { parseEntitySelection, selectInClusters } from './entitySelection';
@@ -40,9 +41,10 @@ export function createEntityWorkloadsService(
     permissions: options.permissions,
     ttlMs: options.cacheTtlMs ?? 30_000,
   });
+  const maxEvents = options.maxEvents ?? 200;
   const views = createViewCache({
     collector,
-    maxEvents: options.maxEvents ?? 200,
+    compute: input => computeEntityWorkloads({ ...input, maxEvents }),
   });
 
   return {

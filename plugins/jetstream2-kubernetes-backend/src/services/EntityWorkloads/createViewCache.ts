@@ -1,16 +1,32 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { EntityWorkloadsResponse } from '@internal/plugin-jetstream2-kubernetes-common';
+import type { entitySelector } from '@internal/plugin-jetstream2-kubernetes-common';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import type { ObjectIndex } from '../ClusterCollector/objectIndex';
 import type { ClusterCollector } from '../ClusterCollector/types';
-import { computeEntityWorkloads } from './computeEntityWorkloads';
 import { parseEntitySelection, selectInClusters } from './entitySelection';
 import { TtlCache } from './ttlCache';
 import { createViewTracker } from './viewTracker';
-import type { EntityWorkloadsView, WatchedEntity } from './types';
+import type {
+  EntityClusterSelection,
+  EntityWorkloadsView,
+  WatchedEntity,
+} from './types';
+
+/**
+ * What a view is made from: the entity's selected objects in every cluster and the clusters' caches. A
+ * view may read from a cache only what the view tracker follows (the entity's objects and their events,
+ * node facts, storage classes, the clusters' status), or it can be served stale.
+ */
+export interface ViewInput {
+  entityRef: string;
+  selector: ReturnType<typeof entitySelector>;
+  selections: EntityClusterSelection[];
+  indexOf: (cluster: string) => ObjectIndex | undefined;
+}
 
 /** The entities' views, made once and served until something they show changes. */
-export interface ViewCache {
+export interface ViewCache<T> {
   /**
    * The entity's view: the cached one while nothing it shows changed, else made afresh (then with the
    * response it was made from). Throws InputError for an invalid selector annotation.
@@ -18,7 +34,7 @@ export interface ViewCache {
   view(
     entityRef: string,
     entity: Entity,
-  ): { view: EntityWorkloadsView; response?: EntityWorkloadsResponse };
+  ): { view: EntityWorkloadsView; response?: T };
   /**
    * Remakes the views of these entities that changed, for those with a cached view and entity; resolves with
    * how many were remade. Yields between entities so requests are not held up behind a batch.
@@ -44,12 +60,12 @@ interface CachedView {
   wasGzipped?: boolean;
 }
 
-export function createViewCache(options: {
+export function createViewCache<T>(options: {
   collector: Pick<ClusterCollector, 'clusterNames' | 'watcher' | 'onChange'>;
-  /** At most this many events per view. */
-  maxEvents: number;
-}): ViewCache {
-  const { collector, maxEvents } = options;
+  /** Makes the view (the entity's workloads, its topology). */
+  compute: (input: ViewInput) => T;
+}): ViewCache<T> {
+  const { collector, compute } = options;
   const views = new TtlCache<string, CachedView>(10 * 60_000, 5000);
   const tracker = createViewTracker({
     index: cluster => collector.watcher(cluster)?.index,
@@ -129,12 +145,11 @@ export function createViewCache(options: {
     }
     tracker.track(entityRef, requirements, selector.namespace);
     const version = tracker.version(entityRef);
-    const response = computeEntityWorkloads({
+    const response = compute({
       entityRef,
       selector,
       selections: selectInClusters(collector, selection),
       indexOf: cluster => collector.watcher(cluster)?.index,
-      maxEvents,
     });
     const body = JSON.stringify(response);
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
