@@ -11,6 +11,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { ClusterDataService } from './services/ClusterData/types';
 import type { EntityWorkloadsService } from './services/EntityWorkloads/types';
+import type { TopologyService } from './services/Topology/types';
 import type { TemplatesService } from './services/Templates/createTemplatesService';
 
 export interface RouterOptions {
@@ -18,6 +19,7 @@ export interface RouterOptions {
   permissions: PermissionsService;
   clusterData: ClusterDataService;
   entityWorkloads: EntityWorkloadsService;
+  topology: TopologyService;
   templates: TemplatesService;
 }
 
@@ -106,8 +108,14 @@ function zodMessage(error: z.ZodError): string {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, clusterData, entityWorkloads, templates } =
-    options;
+  const {
+    httpAuth,
+    permissions,
+    clusterData,
+    entityWorkloads,
+    topology,
+    templates,
+  } = options;
   const router = Router();
   router.use(express.json());
 
@@ -160,6 +168,18 @@ export async function createRouter(
     const view = await entityWorkloads.getEntityWorkloadsView(parsed.data, {
       credentials,
     });
+    sendWithEtag(req, res, view.body, view.etag, view.gzipped);
+  });
+
+  router.get('/entities/:namespace/:kind/:name/topology', async (req, res) => {
+    const parsed = entityParams.safeParse(req.params);
+    if (!parsed.success) {
+      throw new InputError(
+        `Malformed entity reference: ${zodMessage(parsed.error)}`,
+      );
+    }
+    const credentials = await credentialsOf(req);
+    const view = await topology.getTopologyView(parsed.data, { credentials });
     sendWithEtag(req, res, view.body, view.etag, view.gzipped);
   });
 
