@@ -3,6 +3,7 @@ import type {
   ClusterDetail,
   ClusterSummary,
   ClusterTemplateSummary,
+  EntityTopologyResponse,
   EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
@@ -17,6 +18,7 @@ import {
   templates,
   workloadsResponse,
 } from './fixtures';
+import { topologyResponse } from './topologyFixtures';
 
 /** An in-memory API over fixed live data, for tests and the dev harness. */
 export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
@@ -29,6 +31,10 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
       logs?: (request: PodLogsRequest) => string;
       /** The pods' usage, or a function of the entity (which may throw, as a refused request does). */
       podUsage?: EntityPodUsage[] | ((entity: EntityName) => EntityPodUsage[]);
+      /** The topology, or a function of the entity (called on every fetch, so a test can change it). */
+      topology?:
+        | EntityTopologyResponse
+        | ((entity: EntityName) => EntityTopologyResponse);
     } = {},
   ) {}
 
@@ -54,6 +60,11 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
   async getPodUsage(entity: EntityName): Promise<EntityPodUsage[]> {
     const usage = this.data.podUsage ?? podUsage;
     return typeof usage === 'function' ? usage(entity) : usage;
+  }
+
+  async getEntityTopology(entity: EntityName): Promise<EntityTopologyResponse> {
+    const topology = this.data.topology ?? topologyResponse;
+    return typeof topology === 'function' ? topology(entity) : topology;
   }
 
   async getTemplates(): Promise<ClusterTemplateSummary[]> {
