@@ -3,8 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { jetstream2KubernetesPermissions } from '@internal/plugin-jetstream2-kubernetes-common';
+import { readAllocationSettings } from './allocationSettings';
 import { createRouter } from './router';
 import { persistClusterSummaries } from './scheduled/persistClusterSummaries';
 import { scheduleGlobalTasks } from './scheduled/scheduleGlobalTasks';
@@ -18,6 +20,7 @@ import { createTemplatesService } from './services/Templates/createTemplatesServ
 import { createTopologyService } from './services/Topology/createTopologyService';
 import { entityObjectsSourceSlotServiceRef } from './upstream/entitySourceServiceRef';
 import { obsoleteSettingWarnings, readPluginSettings } from './settings';
+import { wireAllocations } from './wireAllocations';
 
 /**
  * The jetstream2-kubernetes backend plugin: collects the clusters into an indexed cache and serves the
@@ -42,6 +45,7 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
+        notifications: notificationService,
         entityObjectsSlot: entityObjectsSourceSlotServiceRef,
       },
       async init(deps) {
@@ -58,9 +62,11 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
           permissionsRegistry,
           catalog,
           signals,
+          notifications,
           entityObjectsSlot,
         } = deps;
         const settings = readPluginSettings(config);
+        const allocationSettings = readAllocationSettings(config);
         obsoleteSettingWarnings(config).forEach(w => logger.warn(w));
         permissionsRegistry.addPermissions(jetstream2KubernetesPermissions);
 
@@ -81,12 +87,14 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
           collector,
           store,
           logger,
+          rates: allocationSettings.rates,
         });
         const entityWorkloads = createEntityWorkloadsService({
           catalog,
           auth,
           permissions,
           collector,
+          rates: allocationSettings.rates,
         });
         entityObjectsSlot.set({
           selectForEntity: entity => entityWorkloads.selectForEntity(entity),
@@ -116,6 +124,18 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
           maxWaitMs: settings.signalMaxWaitMs,
         });
 
+        // Allocations: burn history, runway, notifications to owning groups.
+        const allocations = await wireAllocations({
+          settings: allocationSettings,
+          database,
+          catalog,
+          auth,
+          permissions,
+          logger,
+          collector,
+          notifications,
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -127,6 +147,7 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
               catalog,
               tag: settings.templateTag,
             }),
+            allocations: allocations.allocations,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
@@ -140,6 +161,7 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
               logger,
               intervalMs: settings.persistIntervalMs,
             }),
+            ...allocations.tasks,
           ],
         });
 

@@ -82,6 +82,7 @@ function makeApp(
     entityWorkloads,
     topology,
     templates: { listClusterTemplates: jest.fn().mockResolvedValue([]) },
+    allocations: { getAllocation: jest.fn(), summariseAll: jest.fn() },
   }).then(router => ({
     app: express().use(router).use(mockErrorHandler()),
     clusterData,
@@ -102,6 +103,7 @@ describe('createRouter', () => {
       '/entities/default/component/x/logs?cluster=c&podNamespace=n&pod=p',
       '/entities/default/component/x/usage',
       '/entities/default/component/x/topology',
+      '/allocations/default/sgw',
     ]) {
       const res = await request(app).get(path);
       expect([path, res.status]).toEqual([path, 401]);
@@ -317,6 +319,7 @@ describe('createRouter with the real entity workloads service', () => {
       entityWorkloads: createEntityWorkloadsService(services),
       topology: createTopologyService(services),
       templates: { listClusterTemplates: jest.fn() },
+      allocations: { getAllocation: jest.fn(), summariseAll: jest.fn() },
     });
     return {
       app: express().use(router).use(mockErrorHandler()),

@@ -9,14 +9,21 @@ export {
   EntityJetstream2KubernetesContent,
   EntityJetstream2KubernetesTopologyContent,
   EntityJetstream2KubernetesCard,
+  EntityJetstream2AllocationContent,
+  EntityJetstream2GroupAllocationsCard,
   Jetstream2KubernetesSearchResultListItem,
 } from './plugin';
 export { isJetstream2KubernetesAvailable } from './isJetstream2KubernetesAvailable';
+export {
+  isJetstream2Allocation,
+  isGroupEntity,
+} from './isJetstream2Allocation';
 export {
   jetstream2KubernetesApiRef,
   Jetstream2KubernetesClient,
   type Jetstream2KubernetesApi,
   type EntityName,
+  type AllocationName,
 } from './api';
 export { rootRouteRef } from './routes';
 export type { TopologyNodeActions } from './components/Topology';
@@ -25,4 +32,6 @@ export {
   Jetstream2ClusterCostFieldExtension,
   Jetstream2ClusterCostField,
   JETSTREAM2_CLUSTER_COST_FIELD,
+  Jetstream2NameFieldExtension,
+  Jetstream2WorkloadCheckFieldExtension,
 } from './scaffolder';

@@ -1,12 +1,16 @@
 import { NotFoundError } from '@backstage/errors';
-import type {
-  ClusterDetail,
-  ClusterSummary,
-  ClusterTemplateSummary,
-  EntityTopologyResponse,
-  EntityWorkloadsResponse,
+import {
+  clusterCapacity,
+  type AllocationResponse,
+  type ClusterCapacity,
+  type ClusterDetail,
+  type ClusterSummary,
+  type ClusterTemplateSummary,
+  type EntityTopologyResponse,
+  type EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
+  AllocationName,
   EntityName,
   EntityPodUsage,
   Jetstream2KubernetesApi,
@@ -19,6 +23,7 @@ import {
   workloadsResponse,
 } from './fixtures';
 import { topologyResponse } from './topologyFixtures';
+import { allocationResponse } from './allocationFixtures';
 
 /** An in-memory API over fixed live data, for tests and the dev harness. */
 export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
@@ -35,6 +40,10 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
       topology?:
         | EntityTopologyResponse
         | ((entity: EntityName) => EntityTopologyResponse);
+      /** An allocation by name, or a function of the name (which may throw, as a refused request does). */
+      allocations?:
+        | Record<string, AllocationResponse>
+        | ((allocation: AllocationName) => AllocationResponse);
     } = {},
   ) {}
 
@@ -49,6 +58,11 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
     const found = this.clusters().find(c => c.name === name);
     if (!found) throw new NotFoundError(`No cluster ${name}`);
     return found;
+  }
+
+  async getClusterCapacity(name: string): Promise<ClusterCapacity> {
+    const detail = await this.getCluster(name);
+    return clusterCapacity(detail, detail.nodes);
   }
 
   async getEntityWorkloads(
@@ -80,6 +94,15 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
       'Listening on :8080',
     ];
     return `${lines.slice(-(request.tailLines ?? lines.length)).join('\n')}\n`;
+  }
+
+  async getAllocation(allocation: AllocationName): Promise<AllocationResponse> {
+    const all = this.data.allocations;
+    if (typeof all === 'function') return all(allocation);
+    if (!all) return allocationResponse;
+    const found = all[allocation.name];
+    if (!found) throw new NotFoundError(`No allocation ${allocation.name}`);
+    return found;
   }
 
   private clusters(): ClusterDetail[] {

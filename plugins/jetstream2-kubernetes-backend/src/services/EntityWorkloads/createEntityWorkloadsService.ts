@@ -3,6 +3,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { SuRates } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { ClusterCollector } from '../ClusterCollector/types';
 import { computeEntityWorkloads } from './computeEntityWorkloads';
 import { createEntityAccess } from './createEntityAccess';
@@ -24,6 +25,8 @@ export interface EntityWorkloadsServiceOptions {
   cacheTtlMs?: number;
   /** At most this many events per entity view. Default 200. */
   maxEvents?: number;
+  /** SU per vCPU-hour by flavor family, for the views' cost (the built-in rates when not given). */
+  rates?: SuRates;
 }
 
 /**
@@ -44,7 +47,8 @@ export function createEntityWorkloadsService(
   const maxEvents = options.maxEvents ?? 200;
   const views = createViewCache({
     collector,
-    compute: input => computeEntityWorkloads({ ...input, maxEvents }),
+    compute: input =>
+      computeEntityWorkloads({ ...input, maxEvents, rates: options.rates }),
   });
 
   return {
