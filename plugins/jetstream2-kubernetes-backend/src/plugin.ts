@@ -17,6 +17,7 @@ import { createClusterDataService } from './services/ClusterData/createClusterDa
 import { createEntityWorkloadsService } from './services/EntityWorkloads/createEntityWorkloadsService';
 import { createChangeNotices } from './services/ChangeNotices/createChangeNotices';
 import { createTemplatesService } from './services/Templates/createTemplatesService';
+import { createTopologyService } from './services/Topology/createTopologyService';
 import { entityObjectsSourceSlotServiceRef } from './upstream/entitySourceServiceRef';
 import { obsoleteSettingWarnings, readPluginSettings } from './settings';
 import { wireAllocations } from './wireAllocations';
@@ -100,12 +101,25 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
           clusterNames: () => collector.clusterNames(),
           podUsage: cluster => collector.watcher(cluster)?.state().podUsage,
         });
+        const topology = createTopologyService({
+          catalog,
+          auth,
+          permissions,
+          collector,
+        });
         const notices = createChangeNotices({
           collector,
           signals,
           logger,
-          watchedEntities: entityWorkloads.watchedEntities,
-          refreshViews: entityWorkloads.refreshViews,
+          watchedEntities: () => [
+            ...entityWorkloads.watchedEntities(),
+            ...topology.watchedEntities(),
+          ],
+          refreshViews: refs =>
+            Promise.all([
+              entityWorkloads.refreshViews(refs),
+              topology.refreshViews(refs),
+            ]),
           debounceMs: settings.signalDebounceMs,
           maxWaitMs: settings.signalMaxWaitMs,
         });
@@ -128,6 +142,7 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
             permissions,
             clusterData,
             entityWorkloads,
+            topology,
             templates: createTemplatesService({
               catalog,
               tag: settings.templateTag,

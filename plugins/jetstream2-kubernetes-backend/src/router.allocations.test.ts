@@ -120,6 +120,7 @@ async function makeApp(
     permissions,
     clusterData: {} as any,
     entityWorkloads: {} as any,
+    topology: {} as any,
     templates: { listClusterTemplates: jest.fn() },
     allocations,
   });

@@ -67,6 +67,11 @@ async function appWith(
     }),
     templates: { listClusterTemplates: jest.fn() },
     allocations: { getAllocation: jest.fn(), summariseAll: jest.fn() },
+    topology: {
+      getTopologyView: jest.fn(),
+      watchedEntities: jest.fn(),
+      refreshViews: jest.fn(),
+    },
   });
   return { app: express().use(router).use(mockErrorHandler()), fake };
 }

@@ -16,6 +16,8 @@ import {
 import { createRouter } from './router';
 import { podUsageKey } from './services/ClusterCollector/podUsage';
 import { createEntityWorkloadsService } from './services/EntityWorkloads/createEntityWorkloadsService';
+import { createTopologyService } from './services/Topology/createTopologyService';
+import type { TopologyService } from './services/Topology/types';
 import type { ClusterDataService } from './services/ClusterData/types';
 import type { EntityWorkloadsService } from './services/EntityWorkloads/types';
 
@@ -64,6 +66,11 @@ function makeApp(
     getPodUsage: jest.fn().mockResolvedValue(usage),
     getEntitiesHealth: jest.fn().mockResolvedValue([]),
   };
+  const topology: jest.Mocked<TopologyService> = {
+    getTopologyView: jest.fn(),
+    watchedEntities: jest.fn(),
+    refreshViews: jest.fn(),
+  };
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockResolvedValue([
     { result: options.deny ? AuthorizeResult.DENY : AuthorizeResult.ALLOW },
@@ -75,12 +82,14 @@ function makeApp(
     permissions,
     clusterData: clusterData as any,
     entityWorkloads,
+    topology,
     templates: { listClusterTemplates: jest.fn().mockResolvedValue([]) },
     allocations: { getAllocation: jest.fn(), summariseAll: jest.fn() },
   }).then(router => ({
     app: express().use(router).use(mockErrorHandler()),
     clusterData,
     entityWorkloads,
+    topology,
     permissions,
   }));
 }
@@ -95,6 +104,7 @@ describe('createRouter', () => {
       '/entities/default/component/x/workloads',
       '/entities/default/component/x/logs?cluster=c&podNamespace=n&pod=p',
       '/entities/default/component/x/usage',
+      '/entities/default/component/x/topology',
       '/allocations/default/sgw',
     ]) {
       const res = await request(app).get(path);
@@ -120,7 +130,15 @@ describe('createRouter', () => {
   });
 
   it('answers 400 for malformed entity references', async () => {
-    const { app, entityWorkloads } = await makeApp();
+    const { app, entityWorkloads, topology } = await makeApp();
+    const badTopology = await request(app).get(
+      '/entities/default/1nope/x/topology',
+    );
+    expect(badTopology.status).toBe(400);
+    expect(badTopology.body.error.message).toContain(
+      'kind must start with a letter',
+    );
+    expect(topology.getTopologyView).not.toHaveBeenCalled();
     const badKind = await request(app).get(
       '/entities/default/1nope/x/workloads',
     );
@@ -275,6 +293,7 @@ describe('createRouter with the real entity workloads service', () => {
   const entityPaths = {
     workloads: '/entities/default/component/science-api/workloads',
     usage: '/entities/default/component/science-api/usage',
+    topology: '/entities/default/component/science-api/topology',
     logs: '/entities/default/component/science-api/logs?cluster=js2-demo&podNamespace=science&pod=api-1',
   };
 
@@ -289,16 +308,18 @@ describe('createRouter with the real entity workloads service', () => {
     });
     const permissions = mockServices.permissions.mock();
     permissions.authorize.mockResolvedValue([{ result }]);
+    const services = {
+      catalog: catalogServiceMock({ entities: [scienceApi() as any] }),
+      auth: mockServices.auth(),
+      permissions,
+      collector: fake.collector,
+    };
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
       permissions,
       clusterData: {} as any,
-      entityWorkloads: createEntityWorkloadsService({
-        catalog: catalogServiceMock({ entities: [scienceApi() as any] }),
-        auth: mockServices.auth(),
-        permissions,
-        collector: fake.collector,
-      }),
+      entityWorkloads: createEntityWorkloadsService(services),
+      topology: createTopologyService(services),
       templates: { listClusterTemplates: jest.fn() },
       allocations: { getAllocation: jest.fn(), summariseAll: jest.fn() },
     });
@@ -346,4 +367,14 @@ describe('createRouter with the real entity workloads service', () => {
       expect(fake.podLogs).toHaveBeenCalledTimes(route === 'logs' ? 1 : 0);
     },
   );
+
+  it('answers 304 to a topology the client already has', async () => {
+    const { app } = await appWith(AuthorizeResult.ALLOW);
+    const first = await request(app).get(entityPaths.topology);
+    expect(first.headers.etag).toMatch(/^".+"$/);
+    const again = await request(app)
+      .get(entityPaths.topology)
+      .set('If-None-Match', first.headers.etag);
+    expect(again.status).toBe(304);
+  });
 });

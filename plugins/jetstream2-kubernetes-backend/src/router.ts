@@ -17,6 +17,7 @@ import type { AllocationsService } from './services/Allocations/types';
 import { addCapacityRoute } from './services/Capacity/capacityRoute';
 import type { ClusterDataService } from './services/ClusterData/types';
 import type { EntityWorkloadsService } from './services/EntityWorkloads/types';
+import type { TopologyService } from './services/Topology/types';
 import type { TemplatesService } from './services/Templates/createTemplatesService';
 
 export interface RouterOptions {
@@ -24,6 +25,7 @@ export interface RouterOptions {
   permissions: PermissionsService;
   clusterData: ClusterDataService;
   entityWorkloads: EntityWorkloadsService;
+  topology: TopologyService;
   templates: TemplatesService;
   allocations: AllocationsService;
 }
@@ -159,6 +161,7 @@ export async function createRouter(
     permissions,
     clusterData,
     entityWorkloads,
+    topology,
     templates,
     allocations,
   } = options;
@@ -233,6 +236,18 @@ export async function createRouter(
       credentials,
     });
     sendWithEtag(req, res, JSON.stringify({ items }));
+  });
+
+  router.get('/entities/:namespace/:kind/:name/topology', async (req, res) => {
+    const parsed = entityParams.safeParse(req.params);
+    if (!parsed.success) {
+      throw new InputError(
+        `Malformed entity reference: ${zodMessage(parsed.error)}`,
+      );
+    }
+    const credentials = await credentialsOf(req);
+    const view = await topology.getTopologyView(parsed.data, { credentials });
+    sendWithEtag(req, res, view.body, view.etag, view.gzipped);
   });
 
   // The pods' current usage, apart from the cached view: it changes with every metrics poll.

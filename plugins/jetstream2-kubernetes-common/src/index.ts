@@ -7,6 +7,7 @@
  */
 export * from './permissions';
 export * from './types';
+export * from './topologyTypes';
 export * from './catalogue';
 export * from './insights';
 export * from './jetstream2';

@@ -5,6 +5,7 @@ import { Grid } from '@material-ui/core';
 import {
   EntityJetstream2KubernetesCard,
   EntityJetstream2KubernetesContent,
+  EntityJetstream2KubernetesTopologyContent,
   Jetstream2KubernetesPage,
   jetstream2KubernetesPlugin,
 } from '../src/plugin';
@@ -44,6 +45,20 @@ createDevApp()
                 <EntityJetstream2KubernetesContent />
               </Grid>
             </Grid>
+          </EntityProvider>
+        </Content>
+      </Page>
+    ),
+  })
+  .addPage({
+    title: 'Topology tab',
+    path: '/entity-topology',
+    element: (
+      <Page themeId="service">
+        <Header title="science-api" subtitle="Topology" />
+        <Content>
+          <EntityProvider entity={annotatedEntity}>
+            <EntityJetstream2KubernetesTopologyContent />
           </EntityProvider>
         </Content>
       </Page>

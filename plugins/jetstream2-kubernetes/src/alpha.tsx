@@ -66,6 +66,25 @@ const entityJetstream2KubernetesContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * entity-content:jetstream2-kubernetes/topology, the entity's "Topology" tab beside "Kubernetes": its
+ * objects as a live graph. A tab of its own because a graph needs the page's width and height, while the
+ * Kubernetes tab keeps to what is wrong first within three screens.
+ */
+const entityJetstream2KubernetesTopology = EntityContentBlueprint.make({
+  name: 'topology',
+  params: {
+    path: '/topology',
+    title: 'Topology',
+    group: 'deployment',
+    filter: isJetstream2KubernetesAvailable,
+    loader: () =>
+      import('./components/EntityTopologyContent').then(m => (
+        <m.EntityTopologyContent />
+      )),
+  },
+});
+
 /** entity-card:jetstream2-kubernetes/overview on the entity overview. */
 const entityJetstream2KubernetesCard = EntityCardBlueprint.make({
   name: 'overview',
@@ -130,6 +149,7 @@ export default createFrontendPlugin({
     jetstream2KubernetesApi,
     jetstream2KubernetesPage,
     entityJetstream2KubernetesContent,
+    entityJetstream2KubernetesTopology,
     entityJetstream2KubernetesCard,
     entityJetstream2AllocationContent,
     entityJetstream2GroupAllocationsCard,

@@ -7,6 +7,7 @@ export {
   jetstream2KubernetesPlugin,
   Jetstream2KubernetesPage,
   EntityJetstream2KubernetesContent,
+  EntityJetstream2KubernetesTopologyContent,
   EntityJetstream2KubernetesCard,
   EntityJetstream2AllocationContent,
   EntityJetstream2GroupAllocationsCard,
@@ -25,6 +26,7 @@ export {
   type AllocationName,
 } from './api';
 export { rootRouteRef } from './routes';
+export type { TopologyNodeActions } from './components/Topology';
 export { HomePageCard as Jetstream2KubernetesHomePageCard } from './components/HomePageCard';
 export {
   Jetstream2ClusterCostFieldExtension,

@@ -51,6 +51,20 @@ export const EntityJetstream2KubernetesContent =
     }),
   );
 
+/** The entity's Topology tab: its objects as a live graph, with verdicts, guides and a side panel. */
+export const EntityJetstream2KubernetesTopologyContent =
+  jetstream2KubernetesPlugin.provide(
+    createComponentExtension({
+      name: 'EntityJetstream2KubernetesTopologyContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityTopologyContent').then(
+            m => m.EntityTopologyContent,
+          ),
+      },
+    }),
+  );
+
 /** The entity overview card: workload health at a glance and the most useful guide. */
 export const EntityJetstream2KubernetesCard =
   jetstream2KubernetesPlugin.provide(

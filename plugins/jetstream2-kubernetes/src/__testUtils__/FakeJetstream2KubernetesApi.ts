@@ -9,6 +9,7 @@ import {
   type ClusterSummary,
   type ClusterTemplateSummary,
   type EntityHealth,
+  type EntityTopologyResponse,
   type EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
@@ -24,6 +25,7 @@ import {
   templates,
   workloadsResponse,
 } from './fixtures';
+import { topologyResponse } from './topologyFixtures';
 import { allocationResponse } from './allocationFixtures';
 
 /** An in-memory API over fixed live data, for tests and the dev harness. */
@@ -37,6 +39,10 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
       logs?: (request: PodLogsRequest) => string;
       /** The pods' usage, or a function of the entity (which may throw, as a refused request does). */
       podUsage?: EntityPodUsage[] | ((entity: EntityName) => EntityPodUsage[]);
+      /** The topology, or a function of the entity (called on every fetch, so a test can change it). */
+      topology?:
+        | EntityTopologyResponse
+        | ((entity: EntityName) => EntityTopologyResponse);
       /** An allocation by name, or a function of the name (which may throw, as a refused request does). */
       allocations?:
         | Record<string, AllocationResponse>
@@ -87,6 +93,11 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
   async getPodUsage(entity: EntityName): Promise<EntityPodUsage[]> {
     const usage = this.data.podUsage ?? podUsage;
     return typeof usage === 'function' ? usage(entity) : usage;
+  }
+
+  async getEntityTopology(entity: EntityName): Promise<EntityTopologyResponse> {
+    const topology = this.data.topology ?? topologyResponse;
+    return typeof topology === 'function' ? topology(entity) : topology;
   }
 
   async getTemplates(): Promise<ClusterTemplateSummary[]> {

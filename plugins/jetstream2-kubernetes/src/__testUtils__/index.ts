@@ -1,3 +1,4 @@
 export { FakeJetstream2KubernetesApi } from './FakeJetstream2KubernetesApi';
 export * from './fixtures';
+export * from './topologyFixtures';
 export * from './allocationFixtures';

@@ -7,6 +7,7 @@ import type {
   ClusterTemplateSummary,
   EntityHealth,
   EntityPodUsage,
+  EntityTopologyResponse,
   EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 
@@ -56,6 +57,8 @@ export interface Jetstream2KubernetesApi {
    * {@link Jetstream2KubernetesApi.getEntityWorkloads} because it changes with every poll.
    */
   getPodUsage(entity: EntityName): Promise<EntityPodUsage[]>;
+  /** The entity's objects in every cluster as a graph, with each node's verdict and guide. */
+  getEntityTopology(entity: EntityName): Promise<EntityTopologyResponse>;
   getTemplates(): Promise<ClusterTemplateSummary[]>;
   /** A container's log as plain text, through our backend (only the entity's own pods). */
   getPodLogs(request: PodLogsRequest): Promise<string>;

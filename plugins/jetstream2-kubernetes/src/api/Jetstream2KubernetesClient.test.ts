@@ -50,6 +50,33 @@ describe('Jetstream2KubernetesClient', () => {
     ]);
   });
 
+  it("reads the entity's topology from its topology route, with If-None-Match", async () => {
+    const topology = {
+      entityRef: 'component:default/sci',
+      nodes: [],
+      edges: [],
+    };
+    const { client, fetch } = setup((_url, init) =>
+      (init?.headers as Record<string, string> | undefined)?.['If-None-Match']
+        ? new Response(null, { status: 304 })
+        : new Response(JSON.stringify(topology), {
+            status: 200,
+            headers: { 'Content-Type': 'application/json', ETag: '"t1"' },
+          }),
+    );
+    const entity = { namespace: 'my ns', kind: 'Component', name: 'sci' };
+    const first = await client.getEntityTopology(entity);
+    expect(first).toEqual(topology);
+    expect(await client.getEntityTopology(entity)).toBe(first);
+    expect(fetch.mock.calls.map(c => [String(c[0]), c[1]])).toEqual([
+      [`${baseUrl}/entities/my%20ns/component/sci/topology`, undefined],
+      [
+        `${baseUrl}/entities/my%20ns/component/sci/topology`,
+        { headers: { 'If-None-Match': '"t1"' } },
+      ],
+    ]);
+  });
+
   it('asks discovery for the plugin id and fetches clusters and templates', async () => {
     const { client, discoveryApi, fetch } = setup(() =>
       jsonResponse([{ name: 'js2-demo' }]),

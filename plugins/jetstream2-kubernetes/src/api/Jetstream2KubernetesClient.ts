@@ -9,6 +9,7 @@ import {
   type ClusterTemplateSummary,
   type EntityHealth,
   type EntityPodUsage,
+  type EntityTopologyResponse,
   type EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
@@ -97,6 +98,10 @@ export class Jetstream2KubernetesClient implements Jetstream2KubernetesApi {
     return asList<EntityPodUsage>(
       await this.get(`${entityPath(entity)}/usage`),
     );
+  }
+
+  async getEntityTopology(entity: EntityName): Promise<EntityTopologyResponse> {
+    return this.get<EntityTopologyResponse>(`${entityPath(entity)}/topology`);
   }
 
   async getPodLogs(request: PodLogsRequest): Promise<string> {

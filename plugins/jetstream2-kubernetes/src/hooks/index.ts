@@ -3,6 +3,7 @@ export {
   useClusterDetails,
   type ClusterDetailResult,
 } from './useClusterDetails';
+export { useEntityTopology } from './useEntityTopology';
 export { useEntityWorkloads } from './useEntityWorkloads';
 export { usePodUsage, POD_USAGE_POLL_MS } from './usePodUsage';
 export { useTemplates } from './useTemplates';

@@ -5,11 +5,13 @@ import type {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { isError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type {
-  EntityHealth,
-  SuRates,
+import {
+  judgeWorkloads,
+  type EntityHealth,
+  type SuRates,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { ClusterCollector } from '../ClusterCollector/types';
+import { computeEntityWorkloads } from './computeEntityWorkloads';
 import { createEntityAccess } from './createEntityAccess';
 import { createViewCache } from './createViewCache';
 import { parseEntitySelection, selectInClusters } from './entitySelection';
@@ -55,10 +57,12 @@ export function createEntityWorkloadsService(
     permissions: options.permissions,
     ttlMs: options.cacheTtlMs ?? 30_000,
   });
+  const maxEvents = options.maxEvents ?? 200;
   const views = createViewCache({
     collector,
-    maxEvents: options.maxEvents ?? 200,
-    rates: options.rates,
+    compute: input =>
+      computeEntityWorkloads({ ...input, maxEvents, rates: options.rates }),
+    judge: judgeWorkloads,
   });
 
   return {
@@ -79,7 +83,10 @@ export function createEntityWorkloadsService(
           const found = await access.entityFor(ref, credentials);
           entityRef = found.entityRef;
           const { view } = views.view(entityRef, found.entity);
-          answers.push({ entityRef, health: view.health });
+          answers.push({
+            entityRef,
+            health: view.health ?? judgeWorkloads(JSON.parse(view.body)),
+          });
         } catch (error) {
           // one entity that cannot be judged does not fail the others
           if (!isError(error) || !PER_ENTITY_ERRORS.has(error.name))

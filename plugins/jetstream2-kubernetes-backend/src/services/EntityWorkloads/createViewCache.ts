@@ -1,20 +1,35 @@
 import type { Entity } from '@backstage/catalog-model';
-import {
-  judgeWorkloads,
-  type EntityWorkloadsResponse,
-  type SuRates,
+import type {
+  entitySelector,
+  WorkloadsHealth,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import type { ObjectIndex } from '../ClusterCollector/objectIndex';
 import type { ClusterCollector } from '../ClusterCollector/types';
-import { computeEntityWorkloads } from './computeEntityWorkloads';
 import { parseEntitySelection, selectInClusters } from './entitySelection';
 import { TtlCache } from './ttlCache';
 import { createViewTracker } from './viewTracker';
-import type { EntityWorkloadsView, WatchedEntity } from './types';
+import type {
+  EntityClusterSelection,
+  EntityWorkloadsView,
+  WatchedEntity,
+} from './types';
+
+/**
+ * What a view is made from: the entity's selected objects in every cluster and the clusters' caches. A
+ * view may read from a cache only what the view tracker follows (the entity's objects and their events,
+ * node facts, storage classes, the clusters' status), or it can be served stale.
+ */
+export interface ViewInput {
+  entityRef: string;
+  selector: ReturnType<typeof entitySelector>;
+  selections: EntityClusterSelection[];
+  indexOf: (cluster: string) => ObjectIndex | undefined;
+}
 
 /** The entities' views, made once and served until something they show changes. */
-export interface ViewCache {
+export interface ViewCache<T> {
   /**
    * The entity's view: the cached one while nothing it shows changed, else made afresh (then with the
    * response it was made from). Throws InputError for an invalid selector annotation.
@@ -22,7 +37,7 @@ export interface ViewCache {
   view(
     entityRef: string,
     entity: Entity,
-  ): { view: EntityWorkloadsView; response?: EntityWorkloadsResponse };
+  ): { view: EntityWorkloadsView; response?: T };
   /**
    * Remakes the views of these entities that changed, for those with a cached view and entity; resolves with
    * how many were remade. Yields between entities so requests are not held up behind a batch.
@@ -50,14 +65,14 @@ interface CachedView {
   wasGzipped?: boolean;
 }
 
-export function createViewCache(options: {
+export function createViewCache<T>(options: {
   collector: Pick<ClusterCollector, 'clusterNames' | 'watcher' | 'onChange'>;
-  /** At most this many events per view. */
-  maxEvents: number;
-  /** SU per vCPU-hour by flavor family (the built-in rates when not given). */
-  rates?: SuRates;
-}): ViewCache {
-  const { collector, maxEvents, rates } = options;
+  /** Makes the view (the entity's workloads, its topology). */
+  compute: (input: ViewInput) => T;
+  /** Judges the service from a view it made (the home page's line), kept with the view. */
+  judge?: (response: T) => WorkloadsHealth;
+}): ViewCache<T> {
+  const { collector, compute, judge } = options;
   const views = new TtlCache<string, CachedView>(10 * 60_000, 5000);
   const tracker = createViewTracker({
     index: cluster => collector.watcher(cluster)?.index,
@@ -120,7 +135,7 @@ export function createViewCache(options: {
   }
 
   function made(
-    response: EntityWorkloadsResponse,
+    response: T,
     body: string,
     etag: string,
     meta: Omit<CachedView, 'view'>,
@@ -131,7 +146,6 @@ export function createViewCache(options: {
       view: {
         etag,
         body,
-        health: judgeWorkloads(response),
         gzipped: () => {
           if (!gz) {
             gz = gzipSync(body, { level: 6 });
@@ -139,6 +153,7 @@ export function createViewCache(options: {
           }
           return gz;
         },
+        health: judge?.(response),
       },
     };
     return fresh;
@@ -163,13 +178,11 @@ export function createViewCache(options: {
     }
     tracker.track(entityRef, requirements, selector.namespace);
     const version = tracker.version(entityRef);
-    const response = computeEntityWorkloads({
+    const response = compute({
       entityRef,
       selector,
       selections: selectInClusters(collector, selection),
       indexOf: cluster => collector.watcher(cluster)?.index,
-      maxEvents,
-      rates,
     });
     const body = JSON.stringify(response);
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;

@@ -17,8 +17,8 @@ export interface EntityWorkloadsView {
   body: string;
   /** The body gzip-compressed, made once per view (large views are mostly the pods' JSON). */
   gzipped(): Buffer;
-  /** The service judged from the view (the home page's line), made with it. */
-  health: WorkloadsHealth;
+  /** The service judged from the view (the home page's line), made with it; workloads views only. */
+  health?: WorkloadsHealth;
 }
 
 /** An entity's objects in one cluster, read from the collector's cache. */

@@ -1,0 +1,2 @@
+export { TopologyView } from './TopologyView';
+export type { TopologyNodeActions } from './TopologySidePanel';
