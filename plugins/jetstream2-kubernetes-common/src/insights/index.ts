@@ -7,3 +7,4 @@ export * from './recommend';
 export * from './labelSelector';
 export * from './groupEvents';
 export * from './attention';
+export * from './lastLogLine';
