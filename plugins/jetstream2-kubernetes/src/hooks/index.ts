@@ -12,3 +12,4 @@ export {
   type LiveData,
   type LiveDataOptions,
 } from './useLiveData';
+export { useLastLogLine, EVIDENCE_TAIL_LINES } from './useLastLogLine';
