@@ -120,13 +120,33 @@ class PerEntityApi extends FakeJetstream2KubernetesApi {
   }
 }
 
+const cluster = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'kubernetes-cluster', owner: 'platform-team' },
+});
+
 async function renderCard(options: {
+  /** The user's groups' annotated services. */
   entities: Entity[];
   byName?: Record<string, EntityWorkloadsResponse>;
   ownershipEntityRefs?: string[];
+  /** The clusters the user's groups own. */
+  clusters?: Entity[];
+  /** Every annotated service in the catalog. */
+  all?: Entity[];
 }) {
+  // answers as the catalog would for the three queries the card makes
   const catalogApi = {
-    getEntities: jest.fn(async () => ({ items: options.entities })),
+    getEntities: jest.fn(async (request: any) => {
+      const filters = [request.filter].flat();
+      if (filters.some(f => f['spec.type'] === 'kubernetes-cluster'))
+        return { items: options.clusters ?? [] };
+      if (filters.some(f => f['relations.ownedBy']))
+        return { items: options.entities };
+      return { items: options.all ?? options.entities };
+    }),
   };
   await renderInTestApp(
     <TestApiProvider
@@ -262,6 +282,86 @@ describe('HomePageCard', () => {
       within(rows[1]).getByText('No workloads found in any cluster'),
     ).toBeInTheDocument();
     expect(within(rows[1]).getByText('Unknown')).toBeInTheDocument();
+  });
+
+  it("lists, for someone who operates a cluster, the other groups' unhealthy services on it", async () => {
+    const onOtherCluster: EntityWorkloadsResponse = {
+      ...failing,
+      workloads: failing.workloads.map(w => ({
+        ...w,
+        clusters: ['elsewhere'],
+      })),
+    };
+    await renderCard({
+      ownershipEntityRefs: [
+        'user:default/guest',
+        'group:default/platform-team',
+      ],
+      entities: [service('binderhub', 'BinderHub')],
+      clusters: [cluster('js2-demo')],
+      all: [
+        service('binderhub', 'BinderHub'),
+        service('science-api', 'Science API'),
+        service('gpu-training', 'GPU training'),
+        service('other', 'Elsewhere'),
+      ],
+      byName: {
+        binderhub: healthy,
+        'science-api': failing,
+        'gpu-training': healthy,
+        other: onOtherCluster,
+      },
+    });
+    const own = await screen.findByRole('list', {
+      name: 'Your services on Kubernetes',
+    });
+    expect(within(own).getAllByRole('listitem')).toHaveLength(1);
+    const operated = screen.getByRole('list', {
+      name: 'Unhealthy services on the clusters you operate',
+    });
+    const rows = within(operated).getAllByRole('listitem');
+    // only the failing one on js2-demo: not the healthy one, not the one elsewhere, not the user's own
+    expect(
+      rows.map(r => within(r).getAllByRole('link')[0].textContent),
+    ).toEqual(['Science API']);
+    expect(
+      within(rows[0]).getByText(
+        'On js2-demo: 1 of 2 workloads need attention: Deployment trainer CrashLoopBackOff',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', {
+        name: 'Unhealthy on the clusters you operate (js2-demo)',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when nothing is unhealthy on the clusters someone operates', async () => {
+    await renderCard({
+      entities: [service('science-api', 'Science API')],
+      clusters: [cluster('js2-demo')],
+      all: [
+        service('science-api', 'Science API'),
+        service('gpu-training', 'GPU training'),
+      ],
+      byName: { 'science-api': healthy, 'gpu-training': healthy },
+    });
+    expect(
+      await screen.findByText(
+        "No other group's service needs attention on js2-demo.",
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows nothing of the kind to someone who operates no cluster', async () => {
+    const catalogApi = await renderCard({
+      entities: [service('science-api', 'Science API')],
+      byName: { 'science-api': healthy },
+    });
+    await screen.findByRole('list', { name: 'Your services on Kubernetes' });
+    expect(screen.queryByText(/clusters you operate/)).not.toBeInTheDocument();
+    // the user's services and the clusters they own: no query for everyone's services
+    expect(catalogApi.getEntities).toHaveBeenCalledTimes(2);
   });
 
   it('says how to annotate a service when the groups own none', async () => {

@@ -19,6 +19,8 @@ export interface ServiceHealth {
   guide?: { id: string; reason?: string };
   /** SU burn of the service's pods, when the backend computed it. */
   suPerHour?: number;
+  /** The clusters its objects are on. */
+  clusters: string[];
 }
 
 // Unhealthy first: broken, needs a look, cannot tell, on its way, running, finished.
@@ -38,6 +40,22 @@ export function compareServices(a: ServiceHealth, b: ServiceHealth): number {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** The clusters an entity's objects are on. */
+function clustersOf(data: EntityWorkloadsResponse): string[] {
+  const names = new Set<string>();
+  for (const c of data.clusters ?? [])
+    if ((c.resources ?? []).some(r => (r.resources ?? []).length > 0))
+      names.add(c.cluster);
+  for (const w of data.workloads ?? [])
+    for (const c of w.clusters ?? []) names.add(c);
+  return [...names];
+}
+
+/** True for a service that needs a person: failing, needing a look, or unknown. */
+export function isUnhealthy(service: ServiceHealth): boolean {
+  return order[service.verdict] < order.progressing;
+}
+
 /** Judges a service from the backend's answer; a row without a verdict (older backend) reads its `healthy`. */
 export function judgeService(
   entity: Entity,
@@ -48,6 +66,7 @@ export function judgeService(
     entityRef: stringifyEntityRef(entity),
     title: entity.metadata.title ?? entity.metadata.name,
     suPerHour: data.cost?.suPerHour,
+    clusters: clustersOf(data),
   };
   const top = data.recommendedGuides?.[0];
   const guide = top ? { id: top.guideId, reason: top.reasons?.[0] } : undefined;
@@ -105,6 +124,7 @@ export function unknownService(entity: Entity, error: Error): ServiceHealth {
     entity,
     entityRef: stringifyEntityRef(entity),
     title: entity.metadata.title ?? entity.metadata.name,
+    clusters: [],
     verdict: 'unknown',
     summary: `Could not load its workloads: ${error.message}`,
   };
