@@ -3,8 +3,19 @@
 #   scripts/setup.sh            Node dependencies (npm ci, with the project's own Node 22)
 #   scripts/setup.sh --test     ... and what the tests need: Debian's Chromium (end-to-end tests) and
 #                               PostgreSQL server (the database tests run on SQLite and PostgreSQL)
+#   --no-node                   only the machine's packages, not npm ci (scripts/test.sh starts the Go
+#                               builds between the two, so they overlap npm ci)
+# Go (the local control plane, Gitea) and a C compiler (Gitea's SQLite driver) are checked for too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+test_packages=no node=yes
+for a in "$@"; do
+  case "$a" in
+    --test) test_packages=yes ;;
+    --no-node) node=no ;;
+    *) echo "setup.sh: unknown argument $a" >&2; exit 2 ;;
+  esac
+done
 
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -25,11 +36,13 @@ apt_install() {
 
 # openssl makes the local cluster's certificates; Go builds its control plane.
 command -v openssl >/dev/null || apt_install openssl
-command -v go >/dev/null || { echo "[setup] Go is required to build the local control plane (tools/local-cluster)" >&2; exit 1; }
+command -v go >/dev/null || { echo "[setup] Go is required to build the local control plane (tools/local-cluster) and Gitea (tools/gitea)" >&2; exit 1; }
+command -v gcc >/dev/null || apt_install gcc libc6-dev
 
-if [ "${1:-}" = "--test" ]; then
+if [ "$test_packages" = yes ]; then
   apt_install chromium postgresql
 fi
+[ "$node" = yes ] || exit 0
 
 # Node dependencies: npm ci when node_modules is missing or older than the lockfile.
 stamp=node_modules/.package-lock.json

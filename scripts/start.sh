@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # `npm start`: installs what is missing, starts the local Kubernetes control plane (unless you point the
-# portal at your own cluster), then the portal: frontend on http://localhost:3000, backend on :7007.
+# portal at your own cluster) and the local Git host (Gitea, for the templates' repositories), then the
+# portal: frontend on http://localhost:3000, backend on :7007.
 #
 # Stopping: Ctrl-C, SIGTERM, SIGINT or SIGHUP to `npm start` or to this script, or the end of any process it
-# started (the backend, the frontend dev server, a process of the local control plane), stops everything it
-# started within 10 s: the portal gets SIGTERM (the backend closes its watches and releases the collector
-# lease), whatever is left after 5 s gets SIGKILL, then the local control plane stops.
+# started (the backend, the frontend dev server, a process of the local control plane, Gitea), stops
+# everything it started within 10 s: the portal gets SIGTERM (the backend closes its watches and stops its
+# scheduled tasks), whatever is left after 5 s gets SIGKILL, then the local control plane and Gitea stop.
 #
 # Environment: LOCAL_CLUSTER_DIR / LOCAL_CLUSTER_PORT (the local control plane's state folder and API port),
-# JS2_LOCAL_CLUSTER=0 (use the clusters of app-config.local.yaml), POSTGRES_* (PostgreSQL, production mode),
+# JS2_LOCAL_CLUSTER=0 (use the clusters of app-config.local.yaml), GITEA_DIR / GITEA_PORT (the local Git
+# host's state folder and HTTP port, default 3300), JS2_LOCAL_GITEA=0 (no local Git host: templates cannot
+# publish unless app-config.local.yaml names another), GITEA_WEB_ASSETS=0 (skip building Gitea's web UI
+# assets; its pages then show as plain HTML), POSTGRES_* (PostgreSQL, production mode),
 # and Backstage's APP_CONFIG_* overrides (e.g. APP_CONFIG_backend_listen_port).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +28,9 @@ names=()    # their names, same index
 cluster_state=""
 tmp_files=()
 cluster_starter=
+gitea_state=""
+gitea_starter=
+assets_builder=
 stopping=no
 group_alive() { kill -0 -- "-$1" 2>/dev/null; }
 stop_all() {
@@ -52,9 +59,19 @@ stop_all() {
     kill -TERM "$cluster_starter" 2>/dev/null || true
     for i in $(seq 1 100); do kill -0 "$cluster_starter" 2>/dev/null || break; sleep 0.1; done
   fi
+  for p in "$gitea_starter" "$assets_builder"; do
+    if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then
+      kill -TERM "$p" 2>/dev/null || true
+      for i in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    fi
+  done
   if [ -n "$cluster_state" ]; then
     say "stopping the local control plane"
     bash "$root/tools/local-cluster/stop.sh" --state-dir "$cluster_state" --timeout 2 >/dev/null 2>&1 || true
+  fi
+  if [ -n "$gitea_state" ]; then
+    say "stopping the local Git host"
+    bash "$root/tools/gitea/stop.sh" --state-dir "$gitea_state" --timeout 3 >/dev/null 2>&1 || true
   fi
   [ ${#tmp_files[@]} -gt 0 ] && rm -f "${tmp_files[@]}"
   say "stopped in $((SECONDS - t0)) s"
@@ -80,10 +97,18 @@ if [ "${JS2_LOCAL_CLUSTER:-1}" = 0 ] || grep -qs 'clusterLocatorMethods' app-con
   own_cluster=yes
 fi
 
+# ---- the local Git host -----------------------------------------------------------------------------------
+# Started in the background beside the control plane (both are quick once built; the first start builds
+# both from source), so a SIGTERM during a first-time build is handled at once.
+if [ "${JS2_LOCAL_GITEA:-1}" != 0 ]; then
+  gitea_state="${GITEA_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jetstream2-gitea/state}"
+  GITEA_DIR="$gitea_state" bash tools/gitea/start.sh &
+  gitea_starter=$!
+fi
+
 if [ "$own_cluster" = no ]; then
   state="${LOCAL_CLUSTER_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jetstream2-local-cluster/state}"
   cluster_state="$state"
-  # In the background, so a SIGTERM during the (possibly long, first-time) build is handled at once.
   LOCAL_CLUSTER_DIR="$state" bash tools/local-cluster/start.sh &
   cluster_starter=$!
   wait $cluster_starter || { say "the local control plane did not start"; exit 1; }
@@ -96,6 +121,23 @@ if [ "$own_cluster" = no ]; then
   say "local control plane at $LOCAL_CLUSTER_URL (kubectl: export KUBECONFIG=$KUBECONFIG)"
 else
   say "using the clusters configured in app-config.local.yaml (JS2_LOCAL_CLUSTER=0 or own clusterLocatorMethods)"
+fi
+if [ -n "$gitea_starter" ]; then
+  wait $gitea_starter || { say "the local Git host did not start (JS2_LOCAL_GITEA=0 starts without it)"; exit 1; }
+  gitea_starter=
+  # shellcheck disable=SC1091
+  source "$gitea_state/env"
+  GITEA_TOKEN="$(cat "$GITEA_TOKEN_FILE")"
+  export GITEA_URL GITEA_HOST GITEA_USERNAME GITEA_TOKEN GITEA_ORG
+  configs+=(--config "$root/app-config.gitea.yaml")
+  # Its web UI's assets, once (about a minute); without them its pages work but show as plain HTML.
+  bash tools/gitea/build-assets.sh &
+  assets_builder=$!
+  wait $assets_builder || say "Gitea's web UI assets could not be built; its pages show as plain HTML"
+  assets_builder=
+  say "local Git host at $GITEA_URL (admin $GITEA_USERNAME; password in $gitea_state/admin.password, API token in $GITEA_TOKEN_FILE; templates publish to $GITEA_URL/$GITEA_ORG)"
+else
+  say "no local Git host (JS2_LOCAL_GITEA=0)"
 fi
 [ -f app-config.local.yaml ] && configs+=(--config "$root/app-config.local.yaml")
 
@@ -152,6 +194,13 @@ while :; do
       fi
     fi
   done
+  if [ -n "$gitea_state" ]; then
+    pid="$(cat "$gitea_state/run/gitea.pid" 2>/dev/null || true)"
+    if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
+      say "the local Git host (Gitea) exited; stopping everything"
+      exit 1
+    fi
+  fi
   if [ -n "$cluster_state" ]; then
     for f in "$cluster_state"/run/*.pid; do
       [ -f "$f" ] || continue

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Clean stops of `npm start`: starts it with a local control plane of its own (temporary state folder and
-# port) and its own backend and frontend ports, waits until the backend is ready and the frontend listens,
+# Clean stops of `npm start`: starts it with a local control plane and a Gitea of its own (temporary state
+# folders and ports) and its own backend and frontend ports, waits until the backend is ready and the frontend listens,
 # sends a signal, and asserts that within 10 s no process it started is left and no port still listens.
 #
 #   scripts/test-start-stop.sh [npm|backend-cli|backend-node] ...   (default: npm backend-node)
@@ -33,14 +33,16 @@ descendants() { # PID: the pid and all its descendants
 }
 
 run_case() {
-  local mode="$1" tmp cport bport fport log pid t0 target="" all ports left
+  local mode="$1" tmp cport bport fport gport log pid t0 target="" all ports left
   tmp="$(mktemp -d)"
-  cport="$(pick)"; bport="$(pick)"; fport="$(pick)"
+  cport="$(pick)"; bport="$(pick)"; fport="$(pick)"; gport="$(pick)"
   log="$tmp/start.log"
   say "== $mode: npm start with a local control plane on :$cport, backend :$bport, frontend :$fport"
   t0=$SECONDS
   # setsid: the test's own shell is not in npm's process group, as with a process manager.
+  # Its own Gitea too (state folder and port), without building Gitea's web UI assets (not needed here).
   (cd "$root" && exec setsid env LOCAL_CLUSTER_DIR="$tmp/cluster" LOCAL_CLUSTER_PORT="$cport" \
+    GITEA_DIR="$tmp/gitea" GITEA_PORT="$gport" GITEA_WEB_ASSETS=0 \
     APP_CONFIG_backend_listen_port="$bport" APP_CONFIG_backend_baseUrl="http://localhost:$bport" \
     APP_CONFIG_app_baseUrl="http://localhost:$fport" APP_CONFIG_app_listen_port="$fport" \
     APP_CONFIG_backend_cors_origin="http://localhost:$fport" \
@@ -78,22 +80,24 @@ run_case() {
     for _ in $(seq 1 100); do
       left=""
       for p in $all; do kill -0 "$p" 2>/dev/null && left="$left $p"; done
-      [[ -z "$left" ]] && ! pgrep -f -- "$tmp/cluster" >/dev/null && { gone=1; break; }
+      [[ -z "$left" ]] && ! pgrep -f -- "$tmp/cluster" >/dev/null && ! pgrep -f -- "$tmp/gitea" >/dev/null &&
+        { gone=1; break; }
       sleep 0.1
     done
     if (( gone )); then
       say "$mode: every process gone $((SECONDS - t1)) s after the signal (at most 10 s)"
     else
       fail "$mode: processes left 10 s after the signal:"
-      for p in $left $(pgrep -f -- "$tmp/cluster"); do ps -o pid=,args= -p "$p" >&2; done
+      for p in $left $(pgrep -f -- "$tmp/cluster") $(pgrep -f -- "$tmp/gitea"); do ps -o pid=,args= -p "$p" >&2; done
     fi
-    for p in "$cport" $((cport + 1000)) $((cport + 1001)) $((cport + 1002)) $((cport + 1003)) "$bport" "$fport"; do
+    for p in "$cport" $((cport + 1000)) $((cport + 1001)) $((cport + 1002)) $((cport + 1003)) "$bport" "$fport" "$gport"; do
       port_free "$p" || fail "$mode: port $p still listens after the stop"
     done
   fi
   # Whatever a failure left behind, by pid (never by name).
-  for p in $all $(pgrep -f -- "$tmp/cluster"); do kill -KILL "$p" 2>/dev/null; done
+  for p in $all $(pgrep -f -- "$tmp/cluster") $(pgrep -f -- "$tmp/gitea"); do kill -KILL "$p" 2>/dev/null; done
   bash "$root/tools/local-cluster/stop.sh" --state-dir "$tmp/cluster" >/dev/null 2>&1
+  bash "$root/tools/gitea/stop.sh" --state-dir "$tmp/gitea" >/dev/null 2>&1
   grep -E '^\[start\] (stopping|stopped|.*exited|the backend)' "$log" | sed 's/^/  /'
   rm -rf "$tmp"
 }

@@ -80,6 +80,8 @@ write_env() {
   cat > "$state/env" <<EOF
 export LOCAL_CLUSTER_URL=$url
 export LOCAL_CLUSTER_TOKEN_FILE=$state/backstage.token
+export LOCAL_CLUSTER_DEPLOYER_TOKEN_FILE=$state/deployer.token
+export LOCAL_CLUSTER_DEPLOYER_NAMESPACES="$(cat "$state/deployer.namespaces" 2>/dev/null)"
 export LOCAL_CLUSTER_CA_FILE=$state/ca.crt
 export KUBECONFIG=$state/admin.kubeconfig
 export LOCAL_CLUSTER_DIR=$state
@@ -95,7 +97,7 @@ healthy() {
   alive etcd && alive apiserver && alive controller-manager && alive scheduler && alive nodes || return 1
   [[ -f "$state/port" && "$(cat "$state/port")" == "$port" ]] || return 1
   [[ "$(curl -s --max-time 3 --cacert "$state/ca.crt" "$url/readyz" 2>/dev/null)" == "ok" ]] || return 1
-  [[ -s "$state/backstage.token" && -f "$state/env" ]] || return 1
+  [[ -s "$state/backstage.token" && -s "$state/deployer.token" && -f "$state/env" ]] || return 1
 }
 
 if healthy; then
@@ -342,27 +344,28 @@ k() { kubectl --kubeconfig "$state/admin.kubeconfig" "$@"; }
 # ---- RBAC for Backstage ------------------------------------------------------
 say "applying Backstage read-only RBAC and token secret"
 k apply --server-side --force-conflicts --field-manager=local-cluster -f "$here/rbac/backstage.yaml" >/dev/null
-read_token() {
+read_token() { # secret file: the token the token controller put into backstage-system/<secret>
   local t=""
   for _ in $(seq 1 60); do
-    t="$(k -n backstage-system get secret backstage-token -o 'jsonpath={.data.token}' 2>/dev/null || true)"
+    t="$(k -n backstage-system get secret "$1" -o 'jsonpath={.data.token}' 2>/dev/null || true)"
     [[ -n "$t" ]] && break
     sleep 1
   done
-  [[ -n "$t" ]] || die "the token controller did not fill secret backstage-system/backstage-token (see $logs/controller-manager.log)"
-  ( umask 077; printf '%s' "$t" | base64 -d > "$state/backstage.token" )
+  [[ -n "$t" ]] || die "the token controller did not fill secret backstage-system/$1 (see $logs/controller-manager.log)"
+  ( umask 077; printf '%s' "$t" | base64 -d > "$2" )
 }
-token_works() {
-  [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 --cacert "$state/ca.crt" \
-    -H "Authorization: Bearer $(cat "$state/backstage.token")" "$url/api/v1/namespaces?limit=1")" == 200 ]]
+http_code() { # token-file path: the API server's HTTP status for a GET with that token
+  curl -s -o /dev/null -w '%{http_code}' --max-time 5 --cacert "$state/ca.crt" \
+    -H "Authorization: Bearer $(cat "$1")" "$url$2"
 }
-read_token
+token_works() { [[ "$(http_code "$state/backstage.token" '/api/v1/namespaces?limit=1')" == 200 ]]; }
+read_token backstage-token "$state/backstage.token"
 if ! token_works; then
   # E.g. the service-account key was regenerated: have the token controller issue a new token.
   say "stored Backstage token is not accepted; recreating the token secret"
   k -n backstage-system delete secret backstage-token --wait=true >/dev/null
   k apply --server-side --force-conflicts --field-manager=local-cluster -f "$here/rbac/backstage.yaml" >/dev/null
-  read_token
+  read_token backstage-token "$state/backstage.token"
   token_works || die "the Backstage token is not accepted by the API server"
 fi
 say "Backstage service account token written to $state/backstage.token"
@@ -398,6 +401,37 @@ elif (( seed )); then
   k apply --server-side --force-conflicts --field-manager=local-cluster -f "$here/seed" | sed 's/^/  /' >&2
   echo "$seed_hash" > "$state/seeded"
 fi
+
+# ---- the deployer (the write path's own credential) ----------------------------------------------------
+# deploy/cluster-access/deployer, as a platform team applies it: the service account with a token and no
+# rights of its own, then a Role and RoleBinding in each namespace it may write: `apps` (for new services
+# from the deploy template, created here) and the seed namespaces.
+deployer_namespaces=(apps)
+(( seed )) && deployer_namespaces+=(binder jhub ml science)
+say "applying the deployer service account and its Roles in: ${deployer_namespaces[*]}"
+k apply --server-side --force-conflicts --field-manager=local-cluster -f "$here/rbac/deployer.yaml" >/dev/null
+k create namespace apps --dry-run=client -o yaml |
+  k apply --server-side --field-manager=local-cluster -f - >/dev/null
+for ns in "${deployer_namespaces[@]}"; do
+  k -n "$ns" apply --server-side --force-conflicts --field-manager=local-cluster \
+    -f "$here/rbac/deployer-namespace.yaml" >/dev/null
+done
+deployer_works() { # may list deployments in apps, may not list secrets there (RBAC may take a moment)
+  [[ "$(http_code "$state/deployer.token" /apis/apps/v1/namespaces/apps/deployments)" == 200 &&
+    "$(http_code "$state/deployer.token" /api/v1/namespaces/apps/secrets)" == 403 ]]
+}
+read_token backstage-deployer-token "$state/deployer.token"
+for _ in $(seq 1 10); do deployer_works && break; sleep 0.5; done  # new bindings: a moment for RBAC to see them
+if ! deployer_works; then
+  # E.g. the service-account key was regenerated: have the token controller issue a new token.
+  say "stored deployer token is not accepted; recreating its token secret"
+  k -n backstage-system delete secret backstage-deployer-token --wait=true >/dev/null
+  k apply --server-side --force-conflicts --field-manager=local-cluster -f "$here/rbac/deployer.yaml" >/dev/null
+  read_token backstage-deployer-token "$state/deployer.token"
+  WHAT="the deployer's rights (lists deployments in apps, no secrets)" wait_for apiserver 20 deployer_works
+fi
+echo "${deployer_namespaces[*]}" > "$state/deployer.namespaces"
+say "deployer token written to $state/deployer.token (namespaces: ${deployer_namespaces[*]})"
 
 write_env
 # Ready: from here on the processes stay up whatever happens to this script.

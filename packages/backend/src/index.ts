@@ -23,8 +23,10 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 
-// Scaffolder, with the Jetstream2 cluster actions.
+// Scaffolder, with the Jetstream2 cluster actions and publish:gitea (the local Git host of `npm start`, or
+// any Gitea in integrations.gitea). catalog:register is built in.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitea'));
 backend.add(import('@internal/plugin-scaffolder-backend-module-jetstream2'));
 
 // Permissions, decided by this portal's own policy (src/permissionPolicy.ts).
@@ -45,5 +47,9 @@ backend.add(import('@internal/plugin-jetstream2-kubernetes-backend'));
 
 // Signals: the pages hear of changes to what they show (a version, never data) and refetch.
 backend.add(import('@backstage/plugin-signals-backend'));
+
+// Notifications: the bell in the sidebar; our backend tells owning groups of failing services and short
+// allocation runways through it.
+backend.add(import('@backstage/plugin-notifications-backend'));
 
 backend.start();

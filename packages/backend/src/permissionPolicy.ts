@@ -41,6 +41,7 @@ import {
   templateStepReadPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
 import {
+  jetstream2KubernetesAllocationsReadPermission,
   jetstream2KubernetesClustersReadPermission,
   jetstream2KubernetesWorkloadsReadPermission,
 } from '@internal/plugin-jetstream2-kubernetes-common';
@@ -104,6 +105,15 @@ function decideForMember(
       },
     });
   }
+  if (isPermission(permission, jetstream2KubernetesAllocationsReadPermission)) {
+    // An allocation's balance, burn and runway: the members of the group that owns it.
+    return createCatalogConditionalDecision(
+      permission,
+      catalogConditions.isEntityOwner({
+        claims: user.info.ownershipEntityRefs,
+      }),
+    );
+  }
   if (isPermission(permission, actionExecutePermission)) {
     // Every scaffolder action except those that plan or render a cluster.
     return createScaffolderActionConditionalDecision(permission, {
@@ -145,7 +155,8 @@ function decideForMember(
  * - Members of `group:default/platform-team`: everything (proxy, every cluster, cluster templates,
  *   unregistering entities).
  * - Other signed-in users: the catalog without the cluster-creating templates, guides, the cluster
- *   data of the catalog's services; not the proxy, not whole clusters, not the cluster actions.
+ *   data of the catalog's services, the allocations their groups own; not the proxy, not whole
+ *   clusters, not the cluster actions.
  * - No user: deny. Backend plugins calling each other with service credentials never reach this
  *   policy: the permissions service allows service principals (within any access restrictions set
  *   in `backend.auth.externalAccess`) before asking the permission backend.

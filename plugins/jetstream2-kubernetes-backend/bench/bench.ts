@@ -34,7 +34,7 @@ import {
   rss,
   series,
   waitCollected,
-  waitFor,
+  waitUntil,
   waitSettled,
 } from './measure';
 import { FIFTY, parseOptions } from './options';
@@ -67,7 +67,7 @@ async function holdWorkload(
   run.log(`all ${total} pods Running after ${(runningMs / 1000).toFixed(0)} s`);
   await waitCollected(run, a, total, 120_000);
   const perEntity = opts.pods / opts.entities;
-  await waitFor(
+  await waitUntil(
     run,
     "A's views to show every pod Running",
     async () => [

@@ -8,7 +8,7 @@ import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { findFreeClusterPort } from '../src/testing/localCluster';
+import { findFreeClusterPort } from '../src/__testUtils__/localCluster';
 import { jsonBody } from './http';
 import type { Run } from './run';
 

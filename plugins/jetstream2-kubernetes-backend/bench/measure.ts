@@ -3,6 +3,7 @@
  * series of views with their LISTs on the API server, and RSS after gc().
  */
 import os from 'node:os';
+import { waitFor } from '../src/__testUtils__/waitFor';
 import type { Backend } from './backends';
 import { listCount } from './cluster';
 import type { Cluster } from './cluster';
@@ -11,31 +12,24 @@ import type { Answer } from './http';
 import { sleep } from './run';
 import type { Run } from './run';
 
-/** Polls `fn` every second until `ok`; throws after `timeoutMs`, or at the run's deadline if sooner. */
-export async function waitFor<T>(
+/**
+ * The bench's wait: the tests' `waitFor`, polling once a second, treating a failed poll as "not yet" (the
+ * backends are busy while 10,000 pods start), and ending at the run's deadline if that comes first.
+ */
+export function waitUntil<T>(
   run: Run,
   what: string,
   fn: () => Promise<T>,
   ok: (v: T) => boolean,
   timeoutMs: number,
-  describe: (v: T | undefined) => string = v => JSON.stringify(v),
+  describe?: (v: T | undefined) => string,
 ): Promise<T> {
-  const until = Math.min(Date.now() + timeoutMs, run.until);
-  let last: T | undefined;
-  for (;;) {
-    try {
-      last = await fn();
-      if (ok(last)) return last;
-    } catch (e) {
-      last = undefined;
-      if (Date.now() > until) throw e;
-    }
-    if (Date.now() > until)
-      throw new Error(
-        `Timed out waiting for ${what}; last: ${describe(last).slice(0, 400)}`,
-      );
-    await sleep(1000);
-  }
+  return waitFor(what, fn, ok, {
+    timeoutMs: Math.max(0, Math.min(timeoutMs, run.until - Date.now())),
+    intervalMs: 1000,
+    describe,
+    retryErrors: true,
+  });
 }
 
 /** Waits until the collector of a backend holds `pods` pods and 97 nodes in each of the three clusters. */
@@ -46,7 +40,7 @@ export async function waitCollected(
   timeoutMs: number,
 ) {
   const t0 = Date.now();
-  await waitFor(
+  await waitUntil(
     run,
     `backend ${b.name}'s collector to hold ${pods} pods in each cluster`,
     () => clusters(b),
@@ -82,26 +76,32 @@ export async function waitSettled(
     for (const name of entityNames) out.push((await ours(b, name)).etag ?? '');
     return out;
   };
-  let before = await etags();
-  for (;;) {
-    await sleep(3000);
-    const now = await etags();
-    const previous = before;
-    const changed = now.filter((e, i) => e !== previous[i]).length;
-    if (changed === 0) {
-      run.log(`views settled after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-      return Date.now() - t0;
-    }
-    if (Date.now() - t0 > timeoutMs) {
-      run.log(
-        `views still changing after ${timeoutMs / 1000} s (${changed} of ${
-          entityNames.length
-        } in 3 s); measuring anyway`,
-      );
-      return Date.now() - t0;
-    }
-    before = now;
+  let before: string[] | undefined;
+  let changed = 0;
+  try {
+    await waitFor(
+      'the views to settle',
+      async () => {
+        // two rounds 3 s apart: the first only takes the ETags
+        const now = await etags();
+        const previous = before;
+        before = now;
+        if (!previous) return -1;
+        changed = now.filter((e, i) => e !== previous[i]).length;
+        return changed;
+      },
+      n => n === 0,
+      { timeoutMs, intervalMs: 3000 },
+    );
+    run.log(`views settled after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  } catch {
+    run.log(
+      `views still changing after ${timeoutMs / 1000} s (${changed} of ${
+        entityNames.length
+      } in 3 s); measuring anyway`,
+    );
   }
+  return Date.now() - t0;
 }
 
 export interface Series {

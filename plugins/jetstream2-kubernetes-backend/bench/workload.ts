@@ -4,9 +4,9 @@
  * scheduler placed them and the simulated nodes run them.
  */
 import type { Cluster } from './cluster';
+import { waitFor } from '../src/__testUtils__/waitFor';
 import { FIFTY } from './options';
 import type { BenchOptions } from './options';
-import { sleep } from './run';
 import type { Run } from './run';
 
 const nsName = (i: number) => `bench-ns-${String(i).padStart(2, '0')}`;
@@ -112,22 +112,27 @@ export async function waitAllRunning(
     fieldSelector: 'status.phase!=Running',
   });
   let last = -1;
-  for (;;) {
-    const list = await cluster.admin(
-      'GET',
-      `/api/v1/pods?${q}`,
-      undefined,
-      'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1',
-    );
-    const notRunning = (list.items ?? []).length;
-    if (notRunning === 0) return;
-    if (notRunning !== last)
-      run.log(`${total - notRunning} of ${total} pods Running`);
-    last = notRunning;
-    if (Date.now() > until)
-      throw new Error(
-        `Timed out: ${notRunning} of ${total} pods are still not Running (scheduler or simulated nodes too slow)`,
+  await waitFor(
+    `all ${total} bench pods to be Running`,
+    async () => {
+      const list = await cluster.admin(
+        'GET',
+        `/api/v1/pods?${q}`,
+        undefined,
+        'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1',
       );
-    await sleep(5000);
-  }
+      const notRunning = (list.items ?? []).length;
+      if (notRunning !== last && notRunning > 0)
+        run.log(`${total - notRunning} of ${total} pods Running`);
+      last = notRunning;
+      return notRunning;
+    },
+    notRunning => notRunning === 0,
+    {
+      timeoutMs: Math.max(0, until - Date.now()),
+      intervalMs: 5000,
+      describe: notRunning =>
+        `${notRunning} of ${total} pods are still not Running (scheduler or simulated nodes too slow)`,
+    },
+  );
 }

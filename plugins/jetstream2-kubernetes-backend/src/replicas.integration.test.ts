@@ -1,3 +1,4 @@
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import {
   mockServices,
   startTestBackend,
@@ -9,11 +10,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { captureLogs } from './__testUtils__/captureLogs';
+import {
+  localClusterConfig,
+  useLocalCluster,
+  type LocalCluster,
+} from './__testUtils__/localCluster';
+import { timed, waitFor } from './__testUtils__/waitFor';
 import { jetstream2KubernetesPlugin } from './plugin';
-import { useLocalCluster, type LocalCluster } from './testing/localCluster';
+import { PERSIST_CLUSTER_SUMMARIES } from './scheduled/persistClusterSummaries';
 
 // Two real backend instances on one real PostgreSQL and the real local control plane: every replica answers
-// with live data from its own watches; the database lease only decides which one writes summaries.
+// with live data from its own watches; Backstage's scheduler (a global task, on the same database) decides
+// which one writes each round of summaries.
 jest.setTimeout(10 * 60_000);
 
 const ns = `replicas-${Date.now().toString(36)}`;
@@ -57,49 +66,54 @@ spec:
 `;
 
 interface Replica {
+  name: string;
   server: any;
   stop: () => Promise<void>;
+  /** When this replica's runs of the summary task wrote at least one cluster. */
+  writes: () => number[];
 }
 
 async function startReplica(
+  name: string,
   cluster: LocalCluster,
   knex: Knex,
 ): Promise<Replica> {
+  const logs = captureLogs();
   const backend = await startTestBackend({
     features: [
       jetstream2KubernetesPlugin,
+      logs.factory,
+      // the real scheduler, so that the replicas share its task table in PostgreSQL
+      schedulerServiceFactory,
       catalogServiceMock.factory({ entities: entities as any }),
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
         data: {
-          kubernetes: {
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: [
-                  {
-                    name: 'js2-demo',
-                    url: cluster.url,
-                    authProvider: 'serviceAccount',
-                    serviceAccountToken: cluster.token,
-                    caFile: cluster.caFile,
-                  },
-                ],
-              },
-            ],
-          },
+          kubernetes: localClusterConfig(cluster),
           jetstream2Kubernetes: {
             collection: {
               healthInterval: '500ms',
               persistInterval: '500ms',
-              leaseDuration: '2s',
             },
           },
         },
       }),
     ],
   });
-  return { server: backend.server, stop: () => backend.stop() };
+  return {
+    name,
+    server: backend.server,
+    stop: () => backend.stop(),
+    writes: () =>
+      logs
+        .lines()
+        .filter(
+          l =>
+            l.message.startsWith(`${PERSIST_CLUSTER_SUMMARIES}: wrote`) &&
+            !l.message.includes(' of 0 cluster'),
+        )
+        .map(l => l.at),
+  };
 }
 
 interface View {
@@ -125,28 +139,6 @@ async function view(replica: Replica): Promise<View> {
   };
 }
 
-async function until<T>(
-  what: string,
-  fn: () => Promise<T>,
-  ok: (v: T) => boolean,
-  timeoutMs: number,
-): Promise<{ value: T; ms: number }> {
-  const start = Date.now();
-  let last: T | undefined;
-  for (;;) {
-    last = await fn();
-    if (ok(last)) return { value: last, ms: Date.now() - start };
-    if (Date.now() - start > timeoutMs) {
-      throw new Error(
-        `Timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(
-          last,
-        )}`,
-      );
-    }
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
-
 describe('two backend replicas on one PostgreSQL', () => {
   let cluster: LocalCluster;
   let knex: Knex;
@@ -163,8 +155,8 @@ describe('two backend replicas on one PostgreSQL', () => {
     const file = path.join(os.tmpdir(), `${ns}.yaml`);
     fs.writeFileSync(file, manifest);
     await cluster.kubectl('apply', '-f', file);
-    replicas.push(await startReplica(cluster, knex));
-    replicas.push(await startReplica(cluster, knex));
+    replicas.push(await startReplica('first', cluster, knex));
+    replicas.push(await startReplica('second', cluster, knex));
   });
 
   afterAll(async () => {
@@ -176,14 +168,14 @@ describe('two backend replicas on one PostgreSQL', () => {
   it('answers the same live pods on both, and both see a kubectl scale within 5 s', async () => {
     const [a, b] = replicas;
     const both = async () => [await view(a), await view(b)];
-    const settled = await until(
+    const settled = await waitFor(
       'both replicas to show the 2 pods',
       both,
       ([va, vb]) => va.pods.length === 2 && vb.pods.length === 2,
-      60_000,
+      { timeoutMs: 60_000, intervalMs: 100 },
     );
-    expect(settled.value[0]).toEqual(settled.value[1]);
-    expect(settled.value[0].status).toBe('ok');
+    expect(settled[0]).toEqual(settled[1]);
+    expect(settled[0].status).toBe('ok');
 
     await cluster.kubectl(
       '-n',
@@ -193,30 +185,35 @@ describe('two backend replicas on one PostgreSQL', () => {
       'replica',
       '--replicas=3',
     );
-    const scaled = await until(
-      'both replicas to show 3 pods after kubectl scale',
-      both,
-      ([va, vb]) => va.pods.length === 3 && vb.pods.length === 3,
-      5_000,
+    const scaled = await timed(() =>
+      waitFor(
+        'both replicas to show 3 pods after kubectl scale',
+        both,
+        ([va, vb]) => va.pods.length === 3 && vb.pods.length === 3,
+        { timeoutMs: 5_000, intervalMs: 100 },
+      ),
     );
     expect(scaled.ms).toBeLessThanOrEqual(5_000);
     expect(scaled.value[0].pods).toEqual(scaled.value[1].pods);
   });
 
-  it('keeps answering fresh data after the lease holder stops, and the other takes over the writes', async () => {
-    const lease = async () =>
-      knex('collector_leases').where({ name: 'collector' }).first();
-    await until(
-      'a replica to hold the lease',
-      lease,
-      row => Boolean(row?.holder),
-      30_000,
+  it('hands the summary writes over when the replica that wrote last stops, whichever it is', async () => {
+    const lastWrite = (r: Replica) => Math.max(0, ...r.writes());
+    await waitFor(
+      'a replica to write the summary of js2-demo',
+      () => replicas.some(r => r.writes().length > 0),
+      Boolean,
+      { timeoutMs: 30_000, intervalMs: 100 },
     );
-    // Stop the first replica; whichever held the lease, the second must answer fresh data and write.
-    const [first, second] = replicas.splice(0, 2);
-    await first.stop();
-    replicas.push(second);
+    // The replica that wrote last is the writer of the moment: stop it, the other must take the task over.
+    const [writer, other] =
+      lastWrite(replicas[0]) >= lastWrite(replicas[1])
+        ? [replicas[0], replicas[1]]
+        : [replicas[1], replicas[0]];
+    replicas.splice(0, 2, other);
+    await writer.stop();
     const stoppedAt = Date.now();
+
     await cluster.kubectl(
       '-n',
       ns,
@@ -225,27 +222,28 @@ describe('two backend replicas on one PostgreSQL', () => {
       'replica',
       '--replicas=1',
     );
-    const after = await until(
-      'the remaining replica to show the scale-down',
-      () => view(second),
-      v => v.pods.length === 1 && v.status === 'ok',
-      30_000,
+    const after = await timed(() =>
+      waitFor(
+        `the remaining replica (${other.name}) to show the scale-down`,
+        () => view(other),
+        v => v.pods.length === 1 && v.status === 'ok',
+        { timeoutMs: 30_000, intervalMs: 100 },
+      ),
     );
     expect(after.ms).toBeLessThan(30_000);
-    await until(
-      'the remaining replica to hold the lease and write the new summary',
-      async () => ({
-        lease: await lease(),
-        row: await knex('cluster_snapshots')
-          .where({ cluster_name: 'js2-demo' })
-          .first(),
-      }),
-      ({ lease: l, row }) =>
-        Boolean(l?.holder) &&
-        Number(l.expires_at) > Date.now() &&
-        Number(row?.updated_at) > stoppedAt,
-      30_000,
+    // Written after the stop, from data collected after the stop: only the remaining replica can have.
+    const row = await waitFor(
+      `a summary written by the remaining replica (${other.name}) after the ${writer.name} replica stopped`,
+      () =>
+        knex('cluster_snapshots').where({ cluster_name: 'js2-demo' }).first(),
+      r =>
+        Number(r?.updated_at) > stoppedAt &&
+        Date.parse(r?.collected_at) > stoppedAt,
+      { timeoutMs: 30_000, intervalMs: 100 },
     );
+    expect(JSON.parse(row.detail).namespaces).toContain(ns);
+    expect(other.writes().some(t => t > stoppedAt)).toBe(true);
+    expect(await knex.schema.hasTable('collector_leases')).toBe(false);
   });
 
   it('never serves old data as fresh after a replica comes back', async () => {
@@ -257,11 +255,11 @@ describe('two backend replicas on one PostgreSQL', () => {
       'replica',
       '--replicas=2',
     );
-    const back = await startReplica(cluster, knex);
+    const back = await startReplica('returning', cluster, knex);
     replicas.push(back);
     // Every answer from the returning replica is either not yet in sync, or the cluster as it is now.
     const seen: View[] = [];
-    await until(
+    await waitFor(
       'the returning replica to show the 2 current pods',
       async () => {
         const v = await view(back);
@@ -269,7 +267,7 @@ describe('two backend replicas on one PostgreSQL', () => {
         return v;
       },
       v => v.status === 'ok' && v.pods.length === 2,
-      60_000,
+      { timeoutMs: 60_000, intervalMs: 100 },
     );
     const okCounts = seen
       .filter(v => v.status === 'ok')

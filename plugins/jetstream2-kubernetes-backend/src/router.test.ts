@@ -4,10 +4,18 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
+import {
+  entityPod,
+  fakeCollector,
+  scienceApi,
+} from './__testUtils__/fakeCollector';
 import { createRouter } from './router';
+import { podUsageKey } from './services/ClusterCollector/podUsage';
+import { createEntityWorkloadsService } from './services/EntityWorkloads/createEntityWorkloadsService';
 import type { ClusterDataService } from './services/ClusterData/types';
 import type { EntityWorkloadsService } from './services/EntityWorkloads/types';
 
@@ -66,6 +74,7 @@ function makeApp(
     clusterData: clusterData as any,
     entityWorkloads,
     templates: { listClusterTemplates: jest.fn().mockResolvedValue([]) },
+    allocations: { getAllocation: jest.fn(), summariseAll: jest.fn() },
   }).then(router => ({
     app: express().use(router).use(mockErrorHandler()),
     clusterData,
@@ -78,14 +87,13 @@ describe('createRouter', () => {
   it('answers 401 without credentials, except for /health', async () => {
     const { app } = await makeApp({ credentials: mockCredentials.none() });
     for (const path of [
-      '/guides',
-      '/concepts',
       '/clusters',
       '/clusters/x',
       '/templates',
       '/entities/default/component/x/workloads',
       '/entities/default/component/x/logs?cluster=c&podNamespace=n&pod=p',
       '/entities/default/component/x/usage',
+      '/allocations/default/sgw',
     ]) {
       const res = await request(app).get(path);
       expect([path, res.status]).toEqual([path, 401]);
@@ -105,11 +113,11 @@ describe('createRouter', () => {
         }),
       },
     ]);
-    // Guides and concepts need no cluster permission.
-    expect((await request(app).get('/guides')).status).toBe(200);
+    // Templates need no cluster permission.
+    expect((await request(app).get('/templates')).status).toBe(200);
   });
 
-  it('answers 400 for malformed entity references and guide queries', async () => {
+  it('answers 400 for malformed entity references', async () => {
     const { app, entityWorkloads } = await makeApp();
     const badKind = await request(app).get(
       '/entities/default/1nope/x/workloads',
@@ -124,17 +132,19 @@ describe('createRouter', () => {
     );
     expect(badName.status).toBe(400);
     expect(entityWorkloads.getEntityWorkloadsView).not.toHaveBeenCalled();
-    const badSource = await request(app).get('/guides?source=blog');
-    expect(badSource.status).toBe(400);
-    expect(badSource.body.error.message).toContain('source');
-    expect((await request(app).get('/guides?unknown=1')).status).toBe(400);
   });
 
-  it('answers 404 for unknown clusters, guides and concepts', async () => {
+  it('answers 404 for unknown clusters, and has no catalogue routes (the catalogue is in -common)', async () => {
     const { app } = await makeApp();
-    expect((await request(app).get('/clusters/nope')).status).toBe(404);
-    expect((await request(app).get('/guides/nope')).status).toBe(404);
-    expect((await request(app).get('/concepts/nope')).status).toBe(404);
+    const unknown = await request(app).get('/clusters/nope');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toContain('No cluster named "nope"');
+    for (const path of ['/guides', '/guides/x', '/concepts', '/concepts/pod']) {
+      expect([path, (await request(app).get(path)).status]).toEqual([
+        path,
+        404,
+      ]);
+    }
   });
 
   it('passes a valid entity reference and the caller credentials on', async () => {
@@ -257,16 +267,81 @@ describe('createRouter', () => {
     );
     expect(missing.status).toBe(404);
   });
+});
 
-  it('filters guides by concept, source and text', async () => {
-    const { app } = await makeApp();
-    const res = await request(app).get('/guides?concept=node&source=zonca.dev');
-    expect(res.status).toBe(200);
-    expect(res.body.length).toBeGreaterThan(0);
-    expect(
-      res.body.every(
-        (g: any) => g.source === 'zonca.dev' && g.concepts.includes('node'),
-      ),
-    ).toBe(true);
-  });
+describe('createRouter with the real entity workloads service', () => {
+  const entityPaths = {
+    workloads: '/entities/default/component/science-api/workloads',
+    usage: '/entities/default/component/science-api/usage',
+    logs: '/entities/default/component/science-api/logs?cluster=js2-demo&podNamespace=science&pod=api-1',
+  };
+
+  /** The routes over the service and a cluster holding science-api's pod api-1, with usage. */
+  async function appWith(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
+    const fake = fakeCollector();
+    fake.put('pods', entityPod('api-1', 'science-api'));
+    fake.setUsage({
+      [podUsageKey('science', 'api-1')]: {
+        containers: [{ name: 'app', cpu: '5m', memory: '10Mi' }],
+      },
+    });
+    const permissions = mockServices.permissions.mock();
+    permissions.authorize.mockResolvedValue([{ result }]);
+    const router = await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      permissions,
+      clusterData: {} as any,
+      entityWorkloads: createEntityWorkloadsService({
+        catalog: catalogServiceMock({ entities: [scienceApi() as any] }),
+        auth: mockServices.auth(),
+        permissions,
+        collector: fake.collector,
+      }),
+      templates: { listClusterTemplates: jest.fn() },
+      allocations: { getAllocation: jest.fn(), summariseAll: jest.fn() },
+    });
+    return {
+      app: express().use(router).use(mockErrorHandler()),
+      fake,
+      permissions,
+    };
+  }
+
+  it.each(Object.entries(entityPaths))(
+    'denies %s when the workloads permission is denied on the entity, and sends nothing of it',
+    async (_route, path) => {
+      const { app, fake, permissions } = await appWith(AuthorizeResult.DENY);
+      const res = await request(app).get(path);
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({
+        name: 'NotAllowedError',
+        message:
+          'You are not allowed to read the Kubernetes workloads of component:default/science-api',
+      });
+      expect(res.text).not.toMatch(/uid-api-1|log line|"cpu"/);
+      expect(fake.podLogs).not.toHaveBeenCalled();
+      expect(permissions.authorize).toHaveBeenCalledWith(
+        [
+          {
+            permission: expect.objectContaining({
+              name: 'jetstream2-kubernetes.workloads.read',
+            }),
+            resourceRef: 'component:default/science-api',
+          },
+        ],
+        expect.anything(),
+      );
+    },
+  );
+
+  it.each(Object.entries(entityPaths))(
+    'serves %s when the permission allows it (the same set-up, so the denials above are not empty)',
+    async (route, path) => {
+      const { app, fake } = await appWith(AuthorizeResult.ALLOW);
+      const res = await request(app).get(path);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain(route === 'logs' ? 'log line' : 'api-1');
+      expect(fake.podLogs).toHaveBeenCalledTimes(route === 'logs' ? 1 : 0);
+    },
+  );
 });

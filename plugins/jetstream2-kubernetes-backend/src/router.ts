@@ -4,17 +4,12 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  concepts,
-  getConcept,
-  getGuide,
-  jetstream2KubernetesClustersReadPermission,
-  searchGuides,
-} from '@internal/plugin-jetstream2-kubernetes-common';
+import { jetstream2KubernetesClustersReadPermission } from '@internal/plugin-jetstream2-kubernetes-common';
 import express from 'express';
 import { createHash } from 'node:crypto';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import type { AllocationsService } from './services/Allocations/types';
 import type { ClusterDataService } from './services/ClusterData/types';
 import type { EntityWorkloadsService } from './services/EntityWorkloads/types';
 import type { TemplatesService } from './services/Templates/createTemplatesService';
@@ -25,15 +20,8 @@ export interface RouterOptions {
   clusterData: ClusterDataService;
   entityWorkloads: EntityWorkloadsService;
   templates: TemplatesService;
+  allocations: AllocationsService;
 }
-
-const guidesQuery = z
-  .object({
-    concept: z.string().min(1).max(100).optional(),
-    source: z.enum(['jetstream2-docs', 'zonca.dev']).optional(),
-    q: z.string().max(200).optional(),
-  })
-  .strict();
 
 const ENTITY_NAME = /^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$/;
 const entityParams = z.object({
@@ -59,6 +47,9 @@ const entityParams = z.object({
       'name must be letters, digits and single -, _ or . between them (e.g. "jupyterhub")',
     ),
 });
+
+/** An allocation is a Resource: its route names namespace and name only. */
+const allocationParams = entityParams.pick({ namespace: true, name: true });
 
 const logsQuery = z
   .object({
@@ -120,8 +111,14 @@ function zodMessage(error: z.ZodError): string {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, clusterData, entityWorkloads, templates } =
-    options;
+  const {
+    httpAuth,
+    permissions,
+    clusterData,
+    entityWorkloads,
+    templates,
+    allocations,
+  } = options;
   const router = Router();
   router.use(express.json());
 
@@ -145,36 +142,6 @@ export async function createRouter(
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
-  });
-
-  router.get('/guides', async (req, res) => {
-    await credentialsOf(req);
-    const parsed = guidesQuery.safeParse(req.query);
-    if (!parsed.success) {
-      throw new InputError(`Invalid guide query: ${zodMessage(parsed.error)}`);
-    }
-    const { concept, source, q } = parsed.data;
-    res.json(searchGuides({ conceptId: concept, source, text: q }));
-  });
-
-  router.get('/guides/:id', async (req, res) => {
-    await credentialsOf(req);
-    const guide = getGuide(req.params.id);
-    if (!guide) throw new NotFoundError(`No guide with id "${req.params.id}"`);
-    res.json(guide);
-  });
-
-  router.get('/concepts', async (req, res) => {
-    await credentialsOf(req);
-    res.json(concepts);
-  });
-
-  router.get('/concepts/:id', async (req, res) => {
-    await credentialsOf(req);
-    const concept = getConcept(req.params.id);
-    if (!concept)
-      throw new NotFoundError(`No concept with id "${req.params.id}"`);
-    res.json(concept);
   });
 
   router.get('/clusters', async (req, res) => {
@@ -249,6 +216,21 @@ export async function createRouter(
       { credentials },
     );
     res.type('text/plain').send(text);
+  });
+
+  // An allocation's balance, burn history, runway and spenders; allowed to its group and the platform team.
+  router.get('/allocations/:namespace/:name', async (req, res) => {
+    const parsed = allocationParams.safeParse(req.params);
+    if (!parsed.success) {
+      throw new InputError(
+        `Malformed allocation reference: ${zodMessage(parsed.error)}`,
+      );
+    }
+    const credentials = await credentialsOf(req);
+    const allocation = await allocations.getAllocation(parsed.data, {
+      credentials,
+    });
+    sendWithEtag(req, res, JSON.stringify(allocation));
   });
 
   router.get('/templates', async (req, res) => {

@@ -1,6 +1,10 @@
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { defaultSettings, readPluginSettings } from './settings';
+import {
+  defaultSettings,
+  obsoleteSettingWarnings,
+  readPluginSettings,
+} from './settings';
 
 const read = (jetstream2Kubernetes: object) =>
   readPluginSettings(new ConfigReader({ jetstream2Kubernetes }));
@@ -17,7 +21,6 @@ describe('readPluginSettings', () => {
         listPageSize: 500,
       },
       persistIntervalMs: 30_000,
-      leaseTtlMs: 60_000,
       templateTag: 'jetstream2-cluster',
       catalogRefreshMs: 30_000,
       signalDebounceMs: 300,
@@ -32,7 +35,6 @@ describe('readPluginSettings', () => {
         requestTimeout: { seconds: 5 },
         maxBackoff: 'PT1M',
         persistInterval: { minutes: 1, seconds: 30 },
-        leaseDuration: '2 minutes',
         listPageSize: 50,
       },
       clusters: { catalogRefreshInterval: '10s' },
@@ -48,7 +50,6 @@ describe('readPluginSettings', () => {
         listPageSize: 50,
       },
       persistIntervalMs: 90_000,
-      leaseTtlMs: 120_000,
       templateTag: 'clusters',
       catalogRefreshMs: 10_000,
       credentialFileCheckMs: 5_000,
@@ -81,8 +82,8 @@ describe('readPluginSettings', () => {
     ],
     [
       'too long for a timer',
-      { collection: { leaseDuration: '30d' } },
-      'collection.leaseDuration',
+      { collection: { persistInterval: '30d' } },
+      'collection.persistInterval',
     ],
   ])('refuses a duration that is %s, naming the setting', (_, data, key) => {
     expect(() => read(data)).toThrow(InputError);
@@ -112,8 +113,21 @@ describe('readPluginSettings', () => {
     expect(() => read({ collection: { healthIntervalSeconds: 0.2 } })).toThrow(
       'The setting jetstream2Kubernetes.collection.healthIntervalSeconds (a number of seconds) was replaced by jetstream2Kubernetes.collection.healthInterval',
     );
-    expect(() => read({ collection: { leaseSeconds: 60 } })).toThrow(
-      'jetstream2Kubernetes.collection.leaseDuration',
-    );
+  });
+
+  it('reads the lease settings no more, and names them in a warning instead of refusing to start', () => {
+    const config = new ConfigReader({
+      jetstream2Kubernetes: {
+        collection: { leaseDuration: '2 minutes', leaseSeconds: 60 },
+      },
+    });
+    expect(readPluginSettings(config)).toEqual(defaultSettings);
+    expect(obsoleteSettingWarnings(config)).toEqual([
+      expect.stringMatching(
+        /^The setting jetstream2Kubernetes\.collection\.leaseDuration is no longer read and can be removed: .*scheduler/,
+      ),
+      expect.stringContaining('jetstream2Kubernetes.collection.leaseSeconds'),
+    ]);
+    expect(obsoleteSettingWarnings(new ConfigReader({}))).toEqual([]);
   });
 });

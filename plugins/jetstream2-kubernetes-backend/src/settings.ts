@@ -3,9 +3,9 @@ import { InputError } from '@backstage/errors';
 import type { CollectorSettings } from './services/ClusterCollector/types';
 
 export interface PluginSettings {
-  collector: Partial<CollectorSettings>;
+  collector: CollectorSettings;
+  /** How often the scheduler runs the task that writes cluster summaries to the database (one replica). */
   persistIntervalMs: number;
-  leaseTtlMs: number;
   templateTag: string;
   /** How often `type: catalog` clusters are re-read from the catalog. */
   catalogRefreshMs: number;
@@ -26,7 +26,6 @@ const defaultDurationsMs = {
   minBackoffMs: 1_000,
   maxBackoffMs: 30_000,
   persistIntervalMs: 30_000,
-  leaseTtlMs: 60_000,
   catalogRefreshMs: 30_000,
   credentialFileCheckMs: 5_000,
   signalDebounceMs: 300,
@@ -42,7 +41,6 @@ const durationKeys: Record<DurationField, string> = {
   minBackoffMs: 'collection.minBackoff',
   maxBackoffMs: 'collection.maxBackoff',
   persistIntervalMs: 'collection.persistInterval',
-  leaseTtlMs: 'collection.leaseDuration',
   catalogRefreshMs: 'clusters.catalogRefreshInterval',
   credentialFileCheckMs: 'clusters.credentialFileCheckInterval',
   signalDebounceMs: 'signals.debounce',
@@ -55,7 +53,17 @@ const replacedKeys: Record<string, string> = {
   'collection.requestTimeoutSeconds': durationKeys.requestTimeoutMs,
   'collection.maxBackoffSeconds': durationKeys.maxBackoffMs,
   'collection.persistIntervalSeconds': durationKeys.persistIntervalMs,
-  'collection.leaseSeconds': durationKeys.leaseTtlMs,
+};
+
+/**
+ * Keys that no longer do anything. Not refused (a rolling upgrade with an old config keeps working), but
+ * named in a warning at start so they get removed.
+ */
+const obsoleteKeys: Record<string, string> = {
+  'collection.leaseDuration':
+    "the replica that writes cluster summaries is chosen by Backstage's scheduler (a global task every collection.persistInterval)",
+  'collection.leaseSeconds':
+    "the replica that writes cluster summaries is chosen by Backstage's scheduler (a global task every collection.persistInterval)",
 };
 
 const d = defaultDurationsMs;
@@ -70,7 +78,6 @@ export const defaultSettings: PluginSettings = {
     listPageSize: 500,
   },
   persistIntervalMs: d.persistIntervalMs,
-  leaseTtlMs: d.leaseTtlMs,
   templateTag: 'jetstream2-cluster',
   catalogRefreshMs: d.catalogRefreshMs,
   credentialFileCheckMs: d.credentialFileCheckMs,
@@ -98,7 +105,17 @@ function settingError(key: string, reason: string): InputError {
   );
 }
 
-function readDurationMs(config: Config, key: string, fallback: number) {
+/**
+ * A duration under `jetstream2Kubernetes.<key>` in milliseconds, `fallback` when unset. Throws an InputError
+ * naming the setting for a value that is not a duration above zero or longer than `max` (by default what a
+ * timer can wait, about 24 days; pass Infinity for a period that is never waited on, such as a retention).
+ */
+export function readDurationMs(
+  config: Config,
+  key: string,
+  fallback: number,
+  max: number = MAX_TIMER_MS,
+) {
   const fullKey = `${ROOT}.${key}`;
   if (!config.has(fullKey)) return fallback;
   let ms = 0;
@@ -113,8 +130,13 @@ function readDurationMs(config: Config, key: string, fallback: number) {
   if (!Number.isFinite(ms) || ms <= 0) {
     throw settingError(key, 'it must be longer than zero');
   }
-  if (ms > MAX_TIMER_MS) {
-    throw settingError(key, 'it must be at most 24 days');
+  if (ms > max) {
+    throw settingError(
+      key,
+      max === MAX_TIMER_MS
+        ? 'it must be at most 24 days'
+        : `it must be at most ${Math.floor(max / MS_PER_UNIT.days)} days`,
+    );
   }
   return Math.round(ms);
 }
@@ -153,7 +175,7 @@ export function readPluginSettings(config: Config): PluginSettings {
     );
   }
 
-  let listPageSize = defaultSettings.collector.listPageSize!;
+  let listPageSize = defaultSettings.collector.listPageSize;
   const pageKey = `${ROOT}.collection.listPageSize`;
   if (config.has(pageKey)) {
     let value: number;
@@ -188,11 +210,20 @@ export function readPluginSettings(config: Config): PluginSettings {
       listPageSize,
     },
     persistIntervalMs: ms.persistIntervalMs,
-    leaseTtlMs: ms.leaseTtlMs,
     templateTag,
     catalogRefreshMs: ms.catalogRefreshMs,
     credentialFileCheckMs: ms.credentialFileCheckMs,
     signalDebounceMs: ms.signalDebounceMs,
     signalMaxWaitMs: ms.signalMaxWaitMs,
   };
+}
+
+/** One warning per key under `jetstream2Kubernetes` that is set but no longer read, saying why. */
+export function obsoleteSettingWarnings(config: Config): string[] {
+  return Object.entries(obsoleteKeys)
+    .filter(([key]) => config.has(`${ROOT}.${key}`))
+    .map(
+      ([key, why]) =>
+        `The setting ${ROOT}.${key} is no longer read and can be removed: ${why}.`,
+    );
 }

@@ -5,4 +5,5 @@
  *
  * @packageDocumentation
  */
-export {};
+export { readClusterWriters, WRITERS_KEY } from './writers/readClusterWriters';
+export type { ClusterWriter, DeployerTokenSource } from './writers/types';

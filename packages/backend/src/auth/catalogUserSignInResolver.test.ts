@@ -1,4 +1,5 @@
 import { NotFoundError } from '@backstage/errors';
+import { oidcAuthenticator } from '@backstage/plugin-auth-backend-module-oidc-provider';
 import { AuthResolverContext } from '@backstage/plugin-auth-node';
 import {
   ACCESS_USERNAME_ANNOTATION,
@@ -24,11 +25,44 @@ function context() {
   };
 }
 
+/** What the identity provider says of the person: the OpenID Connect userinfo claims. */
+interface Claims {
+  email?: string;
+  email_verified?: boolean;
+  preferred_username?: string;
+}
+
+/**
+ * The sign-in info as the oidc provider hands it to the resolver: the profile made by upstream's own
+ * profile transform (which keeps the email only when `email_verified` is true) from the claims.
+ */
+async function signInInfo(claims: Claims) {
+  const result = {
+    fullProfile: { userinfo: { sub: 'x', ...claims }, tokenset: {} },
+    session: {},
+  } as any;
+  const { profile } = await oidcAuthenticator.defaultProfileTransform(
+    result,
+    {} as any,
+  );
+  return { profile, result } as any;
+}
+
+/** A verified identity, by email and/or ACCESS username. */
 const info = (profile: { email?: string }, preferred_username?: string) =>
   ({
     profile,
     result: {
-      fullProfile: { userinfo: { sub: 'x', preferred_username }, tokenset: {} },
+      fullProfile: {
+        userinfo: {
+          sub: 'x',
+          preferred_username,
+          ...(profile.email
+            ? { email: profile.email, email_verified: true }
+            : {}),
+        },
+        tokenset: {},
+      },
       session: {},
     },
   } as any);
@@ -76,6 +110,58 @@ describe('catalogUserSignInResolver', () => {
     await expect(catalogUserSignInResolver(info({}), ctx)).rejects.toThrow(
       /neither a verified email nor a preferred_username/,
     );
+  });
+
+  it('refuses an unverified email, though a catalog user has it', async () => {
+    const { ctx, signInWithCatalogUser } = context();
+    const unverified = await signInInfo({
+      email: 'blake@example.org',
+      email_verified: false,
+    });
+    await expect(
+      catalogUserSignInResolver(unverified, ctx),
+    ).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringContaining(
+        'The identity provider has not verified your email blake@example.org',
+      ),
+    });
+    // ... and with a username it is the username alone that may sign the person in
+    await expect(
+      catalogUserSignInResolver(
+        await signInInfo({
+          email: 'blake@example.org',
+          preferred_username: 'stranger',
+        }),
+        ctx,
+      ),
+    ).rejects.toThrow(
+      /no user of this portal has the ACCESS username stranger\./,
+    );
+    expect(signInWithCatalogUser).not.toHaveBeenCalledWith({
+      filter: { 'spec.profile.email': 'blake@example.org' },
+    });
+
+    // a verified one signs in, through the same profile transform
+    await expect(
+      catalogUserSignInResolver(
+        await signInInfo({ email: 'blake@example.org', email_verified: true }),
+        ctx,
+      ),
+    ).resolves.toBe(signedIn);
+  });
+
+  it('refuses an unverified email even when a custom profile transform put it in the profile', async () => {
+    const { ctx, signInWithCatalogUser } = context();
+    const custom = await signInInfo({
+      email: 'blake@example.org',
+      email_verified: false,
+    });
+    custom.profile = { email: 'blake@example.org' };
+    await expect(catalogUserSignInResolver(custom, ctx)).rejects.toThrow(
+      /neither a verified email nor a preferred_username/,
+    );
+    expect(signInWithCatalogUser).not.toHaveBeenCalled();
   });
 
   it('passes on errors other than a missing user', async () => {

@@ -19,7 +19,9 @@ type OidcSignInInfo = SignInInfo<OAuthAuthenticatorResult<OidcAuthResult>>;
 /**
  * Maps an OpenID Connect user to a catalog User, and refuses everyone else.
  *
- * 1. By verified email (the `email` claim with `email_verified: true`) to `spec.profile.email`.
+ * 1. By verified email (the `email` claim with `email_verified: true`) to `spec.profile.email`. Upstream's
+ *    profile transform leaves an unverified email out of the profile; this resolver checks the claim
+ *    itself too, so a custom transform cannot let an unverified email through.
  * 2. Else by `preferred_username` to the User annotated `access-ci.org/username: <name>`: an explicit
  *    mapping, never a guess from the entity name (an IdP user named "guest" must not become the guest).
  *
@@ -30,8 +32,16 @@ export async function catalogUserSignInResolver(
   info: OidcSignInInfo,
   ctx: AuthResolverContext,
 ): Promise<BackstageSignInResult> {
-  const email = info.profile.email;
-  const username = info.result.fullProfile?.userinfo?.preferred_username;
+  const userinfo = info.result.fullProfile?.userinfo;
+  const email =
+    userinfo?.email_verified === true ? info.profile.email : undefined;
+  const username = userinfo?.preferred_username;
+  const unverified =
+    !email &&
+    typeof userinfo?.email === 'string' &&
+    userinfo.email_verified !== true
+      ? ` The identity provider has not verified your email ${userinfo.email}; verify it there to sign in with it.`
+      : '';
 
   const attempts: Array<{ query: AuthResolverCatalogUserQuery; what: string }> =
     [];
@@ -50,7 +60,7 @@ export async function catalogUserSignInResolver(
   if (attempts.length === 0) {
     throw new NotAllowedError(
       'Sign-in refused: the identity provider sent neither a verified email nor a preferred_username, ' +
-        'so this portal cannot tell who you are.',
+        `so this portal cannot tell who you are.${unverified}`,
     );
   }
 
@@ -68,6 +78,6 @@ export async function catalogUserSignInResolver(
       .map(a => a.what)
       .join(
         ' or ',
-      )}. Ask the platform team to add you to the catalog (catalog/org.yaml).`,
+      )}. Ask the platform team to add you to the catalog (catalog/org.yaml).${unverified}`,
   );
 }

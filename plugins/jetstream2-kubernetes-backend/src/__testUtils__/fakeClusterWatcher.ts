@@ -1,12 +1,13 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { KubeObject } from '@internal/plugin-jetstream2-kubernetes-common';
-import {
-  createClusterWatcher,
-  type ClusterWatcher,
-} from '../services/ClusterCollector/clusterWatcher';
-import type { CollectorSettings } from '../services/ClusterCollector/types';
+import { createClusterWatcher } from '../services/ClusterCollector/clusterWatcher';
+import type {
+  ClusterWatcher,
+  CollectorSettings,
+} from '../services/ClusterCollector/types';
 import type { ClusterDefinition } from '../services/ClusterLocator/types';
-import type { FakeApiServer } from '../testing/fakeApiServer';
+import type { FakeApiServer } from '../__testUtils__/fakeApiServer';
 
 /** A pod of the default namespace as the fake API server serves it, with one container. */
 export const fakePod = (name: string, phase = 'Running'): KubeObject => ({
@@ -17,12 +18,13 @@ export const fakePod = (name: string, phase = 'Running'): KubeObject => ({
 
 /**
  * A watcher of the fake API server as the config cluster "js2-fake": no health poll during a test, short
- * back-offs; `cluster` and `settings` override.
+ * back-offs; `cluster`, `settings` and `logger` override.
  */
 export function watchFakeApiServer(
   fake: FakeApiServer,
   overrides: {
     cluster?: Partial<ClusterDefinition>;
+    logger?: LoggerService;
     settings?: Partial<CollectorSettings>;
   } = {},
 ): ClusterWatcher {
@@ -37,7 +39,7 @@ export function watchFakeApiServer(
       source: 'config',
       ...overrides.cluster,
     },
-    logger: mockServices.logger.mock(),
+    logger: overrides.logger ?? mockServices.logger.mock(),
     settings: {
       healthIntervalMs: 60_000,
       requestTimeoutMs: 5_000,

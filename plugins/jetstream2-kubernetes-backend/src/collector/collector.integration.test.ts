@@ -1,33 +1,31 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import {
-  createClusterWatcher,
-  type ClusterWatcher,
-} from '../services/ClusterCollector/clusterWatcher';
-import type { ClusterSnapshot } from '../services/ClusterCollector/types';
+import { createClusterWatcher } from '../services/ClusterCollector/clusterWatcher';
+import type {
+  ClusterSnapshot,
+  ClusterWatcher,
+} from '../services/ClusterCollector/types';
 import { detailCluster } from '../services/ClusterData/summarise';
-import { useLocalCluster, type LocalCluster } from '../testing/localCluster';
+import {
+  useLocalCluster,
+  type LocalCluster,
+} from '../__testUtils__/localCluster';
+import { waitFor } from '../__testUtils__/waitFor';
 
 // The first build of the Go control plane can take many minutes.
 jest.setTimeout(30 * 60_000);
 
-async function until(
+/** Waits until the watcher's snapshot passes `ok`; fails with its last status and error. */
+function until(
   watcher: ClusterWatcher,
   ok: (s: ClusterSnapshot) => boolean,
   timeoutMs: number,
 ): Promise<ClusterSnapshot> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const snap = watcher.snapshot();
-    if (ok(snap)) return snap;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out; last status ${snap.status} ${JSON.stringify(
-          snap.error ?? {},
-        )}`,
-      );
-    }
-    await new Promise(r => setTimeout(r, 250));
-  }
+  return waitFor('the watcher’s snapshot', () => watcher.snapshot(), ok, {
+    timeoutMs,
+    intervalMs: 250,
+    describe: snap =>
+      `status ${snap?.status} ${JSON.stringify(snap?.error ?? {})}`,
+  });
 }
 
 /** A watcher over the cluster with short intervals, so the tests see changes quickly. */

@@ -1,14 +1,16 @@
 import type { KubeObject } from '@internal/plugin-jetstream2-kubernetes-common';
-import type { ClusterWatcher } from '../services/ClusterCollector/clusterWatcher';
+import type { ClusterWatcher } from '../services/ClusterCollector/types';
 import type { ClusterSnapshot } from '../services/ClusterCollector/types';
+import { captureLogs } from '../__testUtils__/captureLogs';
 import {
   fakePod,
   watchFakeApiServer,
 } from '../__testUtils__/fakeClusterWatcher';
+import { waitFor } from '../__testUtils__/waitFor';
 import {
   startFakeApiServer,
   type FakeApiServer,
-} from '../testing/fakeApiServer';
+} from '../__testUtils__/fakeApiServer';
 
 /*
  * Faults a real control plane cannot be made to produce on demand (410 Gone, a watch ERROR event, a stream
@@ -17,25 +19,8 @@ import {
 
 jest.setTimeout(30_000);
 
-/** Waits for a condition; fails with the message and the last state when it does not come. */
-async function waitFor<T>(
-  what: string,
-  get: () => T,
-  ok: (value: T) => boolean,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = get();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out waiting for ${what}; last value ${JSON.stringify(value)}`,
-      );
-    }
-    await new Promise(r => setTimeout(r, 20));
-  }
-}
+/** The waits of this file: up to 10 s each (the shared default is 5 s). */
+const within = { timeoutMs: 10_000 };
 
 const podNames = (w: ClusterWatcher) =>
   (w.snapshot().objects.pods ?? []).map(p => p.metadata?.name).sort();
@@ -50,8 +35,14 @@ describe('cluster watcher faults (fake API server)', () => {
   let watcher: ClusterWatcher;
 
   // small pages, so that a list takes several
-  const newWatcher = () =>
-    watchFakeApiServer(fake, { settings: { listPageSize: 2 } });
+  let logs: ReturnType<typeof captureLogs>;
+  const newWatcher = () => {
+    logs = captureLogs();
+    return watchFakeApiServer(fake, {
+      settings: { listPageSize: 2 },
+      logger: logs.logger,
+    });
+  };
 
   async function startInSync(names: string[]) {
     fake.setObjects(
@@ -64,11 +55,13 @@ describe('cluster watcher faults (fake API server)', () => {
       `status ok with pods ${names}`,
       () => state(watcher),
       s => s.status === 'ok' && s.pods.join() === [...names].sort().join(),
+      within,
     );
     await waitFor(
       'the pods watch to be open',
       () => fake.watchCount('pods'),
       n => n === 1,
+      within,
     );
   }
 
@@ -99,6 +92,7 @@ describe('cluster watcher faults (fake API server)', () => {
       'the watch events in the snapshot',
       () => podNames(watcher),
       names => names.join() === 'a,c,d,e,f',
+      within,
     );
     expect(watcher.index.get('pods', 'default', 'a')?.status.phase).toBe(
       'Failed',
@@ -115,12 +109,14 @@ describe('cluster watcher faults (fake API server)', () => {
       'the snapshot to show the relisted pods a, c, d',
       () => state(watcher),
       s => s.pods.join() === 'a,c,d',
+      within,
     );
     expect(fake.listCount('pods')).toBeGreaterThan(listsBefore);
     await waitFor(
       'the pods watch to reopen',
       () => fake.watchCount('pods'),
       n => n === 1,
+      within,
     );
     expect(watcher.snapshot().status).toBe('ok');
   });
@@ -134,6 +130,7 @@ describe('cluster watcher faults (fake API server)', () => {
       'the snapshot to show the relisted pod x only',
       () => state(watcher),
       st => st.status === 'ok' && st.pods.join() === 'x',
+      within,
     );
     expect(s.pods).toEqual(['x']);
   });
@@ -146,12 +143,14 @@ describe('cluster watcher faults (fake API server)', () => {
       'the pods watch to reopen',
       () => fake.watchCount('pods'),
       n => n === 1,
+      within,
     );
     fake.push('pods', 'ADDED', fakePod('b'));
     await waitFor(
       'the pod added after the resume',
       () => podNames(watcher),
       names => names.join() === 'a,b',
+      within,
     );
     expect(fake.listCount('pods')).toBe(listsBefore);
     expect(watcher.snapshot().status).toBe('ok');
@@ -166,12 +165,14 @@ describe('cluster watcher faults (fake API server)', () => {
       'the deletion to reach the snapshot',
       () => podNames(watcher),
       names => names.join() === 'b',
+      within,
     );
     fake.push('pods', 'ADDED', fakePod('c'));
     await waitFor(
       'the pod added on the resumed watch',
       () => podNames(watcher),
       names => names.join() === 'b,c',
+      within,
     );
     expect(watcher.snapshot().status).toBe('ok');
   });
@@ -185,11 +186,15 @@ describe('cluster watcher faults (fake API server)', () => {
       'status error',
       () => watcher.snapshot(),
       snap => snap.status === 'error',
+      within,
     );
     expect(s.error?.reason).toBe('unauthorized');
     expect(s.error?.guideId).toBe('zonca-credentials');
     expect(JSON.stringify(s)).not.toContain(fake.token);
     expect(s.objects.pods).toBeUndefined();
+    // the watcher's own log lines say why, without the token
+    expect(logs.text()).toMatch(/warn Watching pods failed \(unauthorized\)/);
+    expect(logs.text()).not.toContain(fake.token);
 
     // Once the lists answer again, the back-off retries bring the data in.
     fake.failLists = undefined;
@@ -197,6 +202,7 @@ describe('cluster watcher faults (fake API server)', () => {
       'status ok after the token is accepted again',
       () => state(watcher),
       st => st.status === 'ok' && st.pods.join() === 'a',
+      within,
     );
   });
 
@@ -219,6 +225,7 @@ describe('cluster watcher faults (fake API server)', () => {
       'status ok with the pod c created while stopped',
       () => state(watcher),
       st => st.status === 'ok' && st.pods.includes('c'),
+      within,
     );
     expect(s.pods).not.toContain('a');
   });
@@ -234,7 +241,7 @@ describe('cluster watcher faults (fake API server)', () => {
       'status ok with only the current pods b, c',
       () => state(watcher),
       st => st.status === 'ok' && st.pods.join() === 'b,c',
-      3_000,
+      { timeoutMs: 3_000 },
     );
     expect(s.pods).toEqual(['b', 'c']);
   });
@@ -247,7 +254,7 @@ describe('cluster watcher faults (fake API server)', () => {
       'status ok with pods a, b after the restart',
       () => state(watcher),
       st => st.status === 'ok' && st.pods.join() === 'a,b',
-      3_000,
+      { timeoutMs: 3_000 },
     );
     expect(s.pods).toEqual(['a', 'b']);
   });

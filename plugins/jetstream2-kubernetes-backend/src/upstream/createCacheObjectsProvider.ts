@@ -5,14 +5,12 @@ import type {
   ObjectToFetch,
 } from '@backstage/plugin-kubernetes-node';
 import type { ClusterError } from '@internal/plugin-jetstream2-kubernetes-common';
-import { toFetchResponses } from '../services/EntityWorkloads/selectObjects';
+import { toFetchResponses } from '../services/EntityWorkloads/toFetchResponses';
 import { toPodMetrics } from '../services/EntityWorkloads/toPodMetrics';
 import type { EntityObjectsSourceSlot } from './entitySourceServiceRef';
 
 /** One cluster's failure in upstream's terms, with our message where upstream has room for one. */
-export function toKubernetesFetchError(
-  error: ClusterError,
-): KubernetesFetchError {
+function toKubernetesFetchError(error: ClusterError): KubernetesFetchError {
   switch (error.reason) {
     case 'unauthorized':
       return {

@@ -9,6 +9,8 @@ import { entityObjectsSourceSlotServiceRef } from './entitySourceServiceRef';
 /**
  * A module of the upstream kubernetes backend plugin: its objects provider reads the jetstream2-kubernetes
  * collector's cache instead of listing every object type on every view.
+ *
+ * @public
  */
 export const kubernetesModuleJetstream2Cache = createBackendModule({
   pluginId: 'kubernetes',

@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  AllocationResponse,
   ClusterDetail,
   ClusterSummary,
   ClusterTemplateSummary,
@@ -11,6 +12,12 @@ import type {
 export interface EntityName {
   namespace?: string;
   kind: string;
+  name: string;
+}
+
+/** Identifies an allocation (a catalog Resource) for {@link Jetstream2KubernetesApi.getAllocation}. */
+export interface AllocationName {
+  namespace?: string;
   name: string;
 }
 
@@ -43,6 +50,11 @@ export interface Jetstream2KubernetesApi {
   getTemplates(): Promise<ClusterTemplateSummary[]>;
   /** A container's log as plain text, through our backend (only the entity's own pods). */
   getPodLogs(request: PodLogsRequest): Promise<string>;
+  /**
+   * An allocation's balance, burn history, runway, biggest spenders and idle capacity. Refused (403) to
+   * users outside the owning group and the platform team.
+   */
+  getAllocation(allocation: AllocationName): Promise<AllocationResponse>;
 }
 
 /** The jetstream2-kubernetes API. */

@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   JETSTREAM2_KUBERNETES_PLUGIN_ID,
+  type AllocationResponse,
   type ClusterDetail,
   type ClusterSummary,
   type ClusterTemplateSummary,
@@ -9,6 +10,7 @@ import {
   type EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
+  AllocationName,
   EntityName,
   Jetstream2KubernetesApi,
   PodLogsRequest,
@@ -97,6 +99,14 @@ export class Jetstream2KubernetesClient implements Jetstream2KubernetesApi {
       throw await ResponseError.fromResponse(res);
     }
     return res.text();
+  }
+
+  async getAllocation(allocation: AllocationName): Promise<AllocationResponse> {
+    return this.get<AllocationResponse>(
+      `/allocations/${enc(allocation.namespace || 'default')}/${enc(
+        allocation.name,
+      )}`,
+    );
   }
 
   async getTemplates(): Promise<ClusterTemplateSummary[]> {

@@ -13,3 +13,8 @@ export {
   type LiveDataOptions,
 } from './useLiveData';
 export { useLastLogLine, EVIDENCE_TAIL_LINES } from './useLastLogLine';
+export { useAllocation, ALLOCATION_POLL_MS } from './useAllocation';
+export {
+  useOwnedAllocations,
+  type OwnedAllocation,
+} from './useOwnedAllocations';

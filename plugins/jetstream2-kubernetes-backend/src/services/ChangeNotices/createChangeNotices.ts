@@ -8,8 +8,11 @@ import {
   type ChangeSignal,
   type KubeObject,
 } from '@internal/plugin-jetstream2-kubernetes-common';
-import type { ClusterChange } from '../ClusterCollector/clusterWatcher';
-import type { ClusterCollector } from '../ClusterCollector/types';
+import { defaultSettings } from '../../settings';
+import type {
+  ClusterChange,
+  ClusterCollector,
+} from '../ClusterCollector/types';
 import type { WatchedEntity } from '../EntityWorkloads/types';
 
 /** The part of the signals service we use (signalsServiceRef from @backstage/plugin-signals-node). */
@@ -32,9 +35,9 @@ export interface ChangeNoticesOptions {
    * pages refetch them.
    */
   refreshViews?: (entityRefs: string[]) => Promise<unknown>;
-  /** Quiet time after the last change before notices go out. Default 300 ms. */
+  /** Quiet time after the last change before notices go out. Default `defaultSettings.signalDebounceMs`. */
   debounceMs?: number;
-  /** Longest a change waits for its notice during a storm. Default 1 s. */
+  /** Longest a change waits for its notice during a storm. Default `defaultSettings.signalMaxWaitMs`. */
   maxWaitMs?: number;
 }
 
@@ -54,8 +57,8 @@ export function createChangeNotices(
   options: ChangeNoticesOptions,
 ): ChangeNotices {
   const { collector, signals, logger } = options;
-  const debounceMs = options.debounceMs ?? 300;
-  const maxWaitMs = options.maxWaitMs ?? 1000;
+  const debounceMs = options.debounceMs ?? defaultSettings.signalDebounceMs;
+  const maxWaitMs = options.maxWaitMs ?? defaultSettings.signalMaxWaitMs;
   let pendingObjects: { cluster: string; object: KubeObject }[] = [];
   let statusChanged = false;
   let timer: NodeJS.Timeout | undefined;

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { ClusterChange } from './clusterWatcher';
+import { createListenerSet } from '../../lib/createListenerSet';
+import type { ClusterChange } from './types';
 
 export interface ChangeEmitter {
   /** Tells every listener; a failing listener is logged and does not stop the others. */
@@ -9,24 +10,19 @@ export interface ChangeEmitter {
   statusVersion(): number;
 }
 
+/** A watcher's change listeners, and the count of status changes that is part of its data version. */
 export function createChangeEmitter(logger: LoggerService): ChangeEmitter {
-  const listeners = new Set<(change: ClusterChange) => void>();
+  const listeners = createListenerSet<[ClusterChange]>({
+    logger,
+    what: 'change',
+  });
   let statusVersion = 0;
   return {
     emit(change) {
       if (change.type === 'status') statusVersion += 1;
-      for (const l of listeners) {
-        try {
-          l(change);
-        } catch (err) {
-          logger.warn(`A change listener failed: ${(err as Error).message}`);
-        }
-      }
+      listeners.emit(change);
     },
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: listeners.add,
     statusVersion: () => statusVersion,
   };
 }

@@ -6,8 +6,8 @@ import {
 import {
   startFakeApiServer,
   type FakeApiServer,
-} from '../../testing/fakeApiServer';
-import type { ClusterChange, ClusterWatcher } from './clusterWatcher';
+} from '../../__testUtils__/fakeApiServer';
+import type { ClusterChange, ClusterWatcher } from './types';
 
 /*
  * The watcher's wiring; the faults it recovers from are in src/collector/faults.test.ts and the real control

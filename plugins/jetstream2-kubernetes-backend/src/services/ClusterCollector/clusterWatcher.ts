@@ -1,9 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type {
-  ClusterError,
-  KubeObject,
-  ResourceKey,
-} from '@internal/plugin-jetstream2-kubernetes-common';
+import type { ClusterError } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { ClusterDefinition } from '../ClusterLocator/types';
 import { createChangeEmitter } from './changeEmitter';
 import { clusterStatus } from './clusterStatus';
@@ -11,39 +7,13 @@ import { createControlPlanePoller } from './controlPlanePoller';
 import { allSettled } from './informerSync';
 import { createKubeApi } from './kubeApi';
 import { ObjectIndex } from './objectIndex';
-import { podLogPath, type PodLogRequest } from './podLogs';
+import { podLogPath } from './podLogs';
 import { createResourceInformers } from './resourceInformers';
-import type { ClusterSnapshot, CollectorSettings } from './types';
-
-export type { PodLogRequest } from './podLogs';
-
-/** What changed: a type's objects (with the objects touched) or the cluster's status. */
-export type ClusterChange =
-  /** The objects touched; an updated object also as it was before (after the new one). */
-  | { type: 'objects'; key: ResourceKey; objects: KubeObject[] }
-  | { type: 'status' };
-
-export interface ClusterWatcher {
-  readonly cluster: ClusterDefinition;
-  start(): void;
-  /** Stops the watches and forgets everything collected, so a later start never serves old data. */
-  stop(): Promise<void>;
-  /** Polls version, health, node and pod metrics once (also run on the interval). */
-  poll(): Promise<void>;
-  /** The current state; the object lists are shared, never mutate them. */
-  snapshot(): ClusterSnapshot;
-  /** The current state without the object lists (cheap). */
-  state(): Omit<ClusterSnapshot, 'objects'>;
-  /** The live cache with its indexes. */
-  readonly index: ObjectIndex;
-  /** Bumped on every change of objects or status. */
-  version(): number;
-  onChange(listener: (change: ClusterChange) => void): () => void;
-  /** Reads a pod's log through the API server (text; throws a classified error on failure). */
-  podLogs(request: PodLogRequest): Promise<{ status: number; body: string }>;
-  /** Requests our own client made (lists, health checks, logs; watches are not counted). */
-  requestCount(): number;
-}
+import type {
+  ClusterSnapshot,
+  ClusterWatcher,
+  CollectorSettings,
+} from './types';
 
 function unsupportedAuth(cluster: ClusterDefinition): ClusterError | undefined {
   if (cluster.authProvider === 'serviceAccount') return undefined;

@@ -29,7 +29,7 @@ export class KubeTimeoutError extends Error {
 }
 
 /** Builds the KubeConfig of one cluster definition (token auth, CA, TLS verification). */
-export function kubeConfigFor(cluster: ClusterDefinition): KubeConfig {
+function kubeConfigFor(cluster: ClusterDefinition): KubeConfig {
   const kc = new KubeConfig();
   kc.loadFromOptions({
     clusters: [
@@ -155,7 +155,7 @@ const unreachableCodes = new Set([
 ]);
 
 /** Removes anything that looks like a credential from a message before it is shown or logged. */
-export function scrub(message: string): string {
+function scrub(message: string): string {
   return message
     .replace(/(bearer|basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 (hidden)')
     .replace(

@@ -8,12 +8,12 @@ import {
 } from '@internal/plugin-jetstream2-kubernetes-common';
 
 /** Identity of an object within its type: "namespace/name". */
-export function objectId(obj: KubeObject): string {
+function objectId(obj: KubeObject): string {
   return `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
 }
 
 /** The key of the object an event is about: "Kind/namespace/name". */
-export function involvedKey(
+function involvedKey(
   kind: string,
   namespace: string | undefined,
   name: string,

@@ -1,15 +1,7 @@
-export interface PodLogRequest {
-  namespace: string;
-  pod: string;
-  container?: string;
-  previous?: boolean;
-  tailLines?: number;
-  timestamps?: boolean;
-  limitBytes?: number;
-}
+import type { PodLogRequest } from './types';
 
 /** At most this much of a log is read unless the request says otherwise. */
-export const DEFAULT_LOG_LIMIT_BYTES = 512 * 1024;
+const DEFAULT_LOG_LIMIT_BYTES = 512 * 1024;
 
 /** The API server path that reads a pod's log. */
 export function podLogPath(request: PodLogRequest): string {

@@ -14,7 +14,7 @@ import {
   type ResourceDefinition,
   type ResourceKey,
 } from '@internal/plugin-jetstream2-kubernetes-common';
-import type { ClusterChange } from './clusterWatcher';
+import type { ClusterChange, CollectorSettings } from './types';
 import {
   initialSync,
   nextSync,
@@ -24,7 +24,6 @@ import {
 import { classifyClusterError, type KubeApi } from './kubeApi';
 import type { ObjectIndex } from './objectIndex';
 import { redactObject } from './redact';
-import type { CollectorSettings } from './types';
 
 interface Entry {
   def: ResourceDefinition;

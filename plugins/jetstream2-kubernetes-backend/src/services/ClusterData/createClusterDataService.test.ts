@@ -6,23 +6,19 @@ import type {
   ClusterSnapshot,
 } from '../ClusterCollector/types';
 import { createClusterDataService } from './createClusterDataService';
-import { testClusterObjects } from '../../testing/objects';
+import { testClusterObjects } from '../../__testUtils__/objects';
 
 jest.setTimeout(60_000);
 
 const { databases, ids } = storeTestDatabases();
 
-function fakeCollector(
-  snap: ClusterSnapshot | undefined,
-  collecting = true,
-): ClusterCollector {
+function fakeCollector(snap: ClusterSnapshot | undefined): ClusterCollector {
   return {
     start: async () => {},
     stop: async () => {},
     clusterNames: () => ['js2-demo'],
     snapshot: name => (name === 'js2-demo' ? snap : undefined),
     watcher: () => undefined,
-    isLeader: () => collecting,
     onChange: () => () => {},
   };
 }
@@ -119,34 +115,55 @@ describe('createClusterDataService', () => {
     },
   );
 
-  it('does not write when another replica holds the lease', async () => {
+  it('writes the clusters it has collected on every run, and none it has not collected yet', async () => {
     const store = {
-      saveCluster: jest.fn(),
+      saveCluster: jest.fn().mockResolvedValue(undefined),
+      listClusters: jest.fn().mockResolvedValue([]),
+      getCluster: jest.fn(),
+    } as any;
+    const pending = createClusterDataService({
+      collector: fakeCollector({
+        ...liveSnap,
+        status: 'pending',
+        collectedAt: undefined,
+        objects: {},
+      }),
+      store,
+      logger: mockServices.logger.mock(),
+    });
+    expect(await pending.persist()).toBe(0);
+    expect(store.saveCluster).not.toHaveBeenCalled();
+
+    const collected = createClusterDataService({
+      collector: fakeCollector(liveSnap),
+      store,
+      logger: mockServices.logger.mock(),
+    });
+    expect(await collected.persist()).toBe(1);
+    // again, unchanged: another replica may have written in between, so it is written again
+    expect(await collected.persist()).toBe(1);
+    expect(store.saveCluster).toHaveBeenCalledTimes(2);
+    const [{ summary, detail }] = store.saveCluster.mock.calls[0];
+    expect(summary).toMatchObject({ name: 'js2-demo', podCount: 3 });
+    expect(summary).not.toHaveProperty('nodes');
+    expect(detail.namespaces).toEqual(['default', 'jhub']);
+  });
+
+  it('counts a failed write as not written, logs it, and carries on with the next cluster', async () => {
+    const logger = mockServices.logger.mock();
+    const store = {
+      saveCluster: jest.fn().mockRejectedValue(new Error('database is gone')),
       listClusters: jest.fn().mockResolvedValue([]),
       getCluster: jest.fn(),
     } as any;
     const service = createClusterDataService({
-      collector: fakeCollector(liveSnap, false),
+      collector: fakeCollector(liveSnap),
       store,
-      logger: mockServices.logger.mock(),
+      logger,
     });
-    await service.persist();
-    expect(store.saveCluster).not.toHaveBeenCalled();
-    // ... and still answers with its own live data
-    const [summary] = await service.listClusters();
-    expect(summary).toMatchObject({
-      name: 'js2-demo',
-      status: 'ok',
-      nodeCount: 2,
-    });
-    expect(summary.stale).toBeUndefined();
-
-    const leader = createClusterDataService({
-      collector: fakeCollector(liveSnap, true),
-      store,
-      logger: mockServices.logger.mock(),
-    });
-    await leader.persist();
-    expect(store.saveCluster).toHaveBeenCalledTimes(1);
+    expect(await service.persist()).toBe(0);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Could not store cluster js2-demo: database is gone',
+    );
   });
 });

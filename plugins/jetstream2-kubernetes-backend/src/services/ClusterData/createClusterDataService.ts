@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   ClusterDetail,
   ClusterSummary,
+  SuRates,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
   ClusterCollector,
@@ -15,8 +16,9 @@ export interface ClusterDataServiceOptions {
   collector: ClusterCollector;
   store: ClusterStore;
   logger: LoggerService;
-  persistIntervalMs?: number;
   now?: () => Date;
+  /** SU per vCPU-hour by flavor family, for the clusters' cost (the built-in rates when not given). */
+  rates?: SuRates;
 }
 
 function ageSeconds(
@@ -56,11 +58,8 @@ function fromStore<T extends ClusterSummary>(
 export function createClusterDataService(
   options: ClusterDataServiceOptions,
 ): ClusterDataService {
-  const { collector, store, logger } = options;
+  const { collector, store, logger, rates } = options;
   const now = options.now ?? (() => new Date());
-  const persistIntervalMs = options.persistIntervalMs ?? 30_000;
-  const lastWritten = new Map<string, string>();
-  let timer: NodeJS.Timeout | undefined;
   /** Summaries and details computed once per data version of a cluster, not per request. */
   type Computed = {
     version: number;
@@ -141,7 +140,7 @@ export function createClusterDataService(
         const { snap, fresh } = live(name);
         if (fresh)
           return aged(
-            cached(fresh, 'summary', () => summariseCluster(fresh, t)),
+            cached(fresh, 'summary', () => summariseCluster(fresh, t, rates)),
             t,
           );
         const s = stored.get(name);
@@ -156,7 +155,7 @@ export function createClusterDataService(
       const { snap, fresh } = live(name);
       if (fresh)
         return aged(
-          cached(fresh, 'detail', () => detailCluster(fresh, t)),
+          cached(fresh, 'detail', () => detailCluster(fresh, t, rates)),
           t,
         );
       let s: StoredCluster | undefined;
@@ -177,19 +176,19 @@ export function createClusterDataService(
         insights: [],
       };
       if (snap) {
-        return { ...detailCluster(snap, t), status: snap.status };
+        return { ...detailCluster(snap, t, rates), status: snap.status };
       }
       return detail;
     },
 
     async persist() {
-      if (!collector.isLeader()) return;
       const t = now();
+      let written = 0;
       for (const name of collector.clusterNames()) {
         const { fresh } = live(name);
         if (!fresh) continue;
         const detail = {
-          ...cached(fresh, 'detail', () => detailCluster(fresh, t)),
+          ...cached(fresh, 'detail', () => detailCluster(fresh, t, rates)),
         };
         const {
           nodes,
@@ -201,8 +200,8 @@ export function createClusterDataService(
         } = detail;
         delete summary.ageSeconds;
         delete detail.ageSeconds;
-        const key = JSON.stringify(detail);
-        if (lastWritten.get(name) === key) continue;
+        // Written every run, changed or not: another replica may have written since this one did (and the
+        // collection time changes with every health poll anyway).
         try {
           await store.saveCluster({
             name,
@@ -210,27 +209,14 @@ export function createClusterDataService(
             detail,
             collectedAt: fresh.collectedAt,
           });
-          lastWritten.set(name, key);
+          written += 1;
         } catch (err) {
           logger.warn(
             `Could not store cluster ${name}: ${(err as Error).message}`,
           );
         }
       }
-    },
-
-    start() {
-      timer = setInterval(() => void this.persist(), persistIntervalMs);
-      timer.unref?.();
-    },
-
-    async stop() {
-      clearInterval(timer);
-      // One last write, bounded: at shutdown the database may already be closing.
-      await Promise.race([
-        this.persist(),
-        new Promise(resolve => setTimeout(resolve, 2000).unref?.()),
-      ]);
+      return written;
     },
   };
 }

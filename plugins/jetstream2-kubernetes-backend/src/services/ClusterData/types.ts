@@ -15,8 +15,9 @@ export interface ClusterDataService {
   dataVersion(name: string): number;
   /** The live objects of a cluster, when this replica collects them. */
   liveSnapshot(name: string): ClusterSnapshot | undefined;
-  /** Writes the current summaries and details to the store (also run on an interval). */
-  persist(): Promise<void>;
-  start(): void;
-  stop(): Promise<void>;
+  /**
+   * Writes the summaries and details of the clusters this replica has collected, where they changed since
+   * its last write; resolves with how many it wrote. Run by one replica at a time (src/scheduled).
+   */
+  persist(): Promise<number>;
 }

@@ -13,7 +13,7 @@ import {
   useLocators,
   useTempDir,
   waitFor,
-} from './__testUtils__';
+} from '../../__testUtils__/locator';
 
 // The wiring of `type: catalog` locator methods: catalog refreshes and their failures, and the Resources'
 // clusters among the config ones. How one Resource becomes a cluster is tested in readCatalogClusters.test.ts.
@@ -98,6 +98,7 @@ describe('createClusterLocator: catalog clusters', () => {
       () => fake.getEntities.mock.calls.length >= calls + 2,
     );
     expect(logger.warn).toHaveBeenCalledTimes(refused.problems.length);
+    expect(lines().length).toBeGreaterThan(0);
     for (const line of lines()) {
       expect(line).not.toContain('catalog-token-of');
     }

@@ -3,16 +3,18 @@ import type {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { randomBytes } from 'node:crypto';
+import { createListenerSet } from '../../lib/createListenerSet';
 import { defaultSettings } from '../../settings';
-import type { ClusterSpec } from './clusterSpec';
+import { createCatalogClusterReader } from './catalogClusterReader';
 import {
-  CATALOG_CLUSTER_FILTER,
-  readCatalogClusters,
-} from './readCatalogClusters';
-import { readConfigClusters } from './readConfigClusters';
-import { createResolver, fileStamp } from './resolveCluster';
+  anyFileChanged,
+  readCredentialFiles,
+  type StampedFileRead,
+} from './credentialFiles';
+import { clusterSpecs, resolveClusters } from './evaluateClusters';
+import { filesOf } from './resolveCluster';
 import type { ClusterDefinition, ClusterLocator } from './types';
 
 export interface ClusterLocatorOptions {
@@ -47,158 +49,65 @@ function signatureOf(clusters: ClusterDefinition[]): string {
 }
 
 /**
- * Finds the clusters to collect, like the upstream Kubernetes plugin and from the same settings: entries of
- * type `config` in `kubernetes.clusterLocatorMethods`, and `kubernetes-cluster` Resources for a `catalog`
- * entry. It follows changes without a restart: config reloads (`rootConfig.subscribe`), catalog refreshes
- * and rewritten token/CA files, and tells subscribers when the set or a connection changed. A bad entry is
- * refused with one log line and never stops the others.
+ * Finds the clusters to collect, like the upstream Kubernetes plugin and from the same settings (what is
+ * decided, from what, is the pure `evaluateClusters`). This runner gathers its inputs and re-evaluates when
+ * one changes: config reloads (`rootConfig.subscribe`), catalog reads, rewritten token or CA files. It tells
+ * subscribers when the set or a connection changed, and logs each problem once.
  */
 export function createClusterLocator(
   options: ClusterLocatorOptions,
 ): ClusterLocator {
-  const { config, logger, catalog, auth } = options;
-  const catalogRefreshMs =
-    options.catalogRefreshMs ?? defaultSettings.catalogRefreshMs;
+  const { config, logger } = options;
   const fileCheckMs =
     options.credentialFileCheckMs ?? defaultSettings.credentialFileCheckMs;
-  const resolver = createResolver();
-  const listeners = new Set<() => void>();
+  // Private to this process: fingerprints cannot be compared with a guessed token elsewhere.
+  const fingerprintKey = randomBytes(32);
+  const listeners = createListenerSet<[]>({
+    logger,
+    what: 'cluster locator',
+  });
+  const catalogReader =
+    options.catalog && options.auth
+      ? createCatalogClusterReader({
+          catalog: options.catalog,
+          auth: options.auth,
+          logger,
+          refreshMs:
+            options.catalogRefreshMs ?? defaultSettings.catalogRefreshMs,
+          onRead: () => void requestEvaluation(),
+        })
+      : undefined;
 
   let current: ClusterDefinition[] = [];
   let signature = signatureOf(current);
-  let fileStamps = new Map<string, string>();
+  let files = new Map<string, StampedFileRead>();
   let logged = new Set<string>();
-  let ready: Promise<void> | undefined;
   let stopped = false;
-  let configSubscription: { unsubscribe(): void } | undefined;
-  let fileTimer: NodeJS.Timeout | undefined;
-  let checkingFiles = false;
 
-  // catalog state: the last entities read, kept when a refresh fails
-  let catalogTimer: NodeJS.Timeout | undefined;
-  let catalogEntities: Entity[] | undefined;
-  let catalogFetch: Promise<void> | undefined;
-  let catalogError: string | undefined;
-
+  /** Logs each problem (warn) and note (info) once, until it goes away. */
   function report(problems: string[], notes: string[]) {
-    const lines = new Set([...problems, ...notes]);
     for (const line of problems) if (!logged.has(line)) logger.warn(line);
     for (const line of notes) if (!logged.has(line)) logger.info(line);
-    logged = lines;
-  }
-
-  function notify() {
-    for (const listener of [...listeners]) {
-      try {
-        listener();
-      } catch (error) {
-        logger.error(
-          `A cluster locator subscriber failed: ${(error as Error).message}`,
-        );
-      }
-    }
-  }
-
-  async function refreshCatalog(): Promise<void> {
-    if (!catalog || !auth || stopped) return;
-    try {
-      const { items } = await catalog.getEntities(
-        { filter: CATALOG_CLUSTER_FILTER },
-        { credentials: await auth.getOwnServiceCredentials() },
-      );
-      if (catalogError) {
-        logger.info('Reading clusters from the catalog works again');
-        catalogError = undefined;
-      }
-      catalogEntities = items;
-    } catch (error) {
-      const message = (error as Error).message;
-      if (message !== catalogError) {
-        logger.warn(
-          `Could not read kubernetes-cluster Resources from the catalog: ${message}. The last known catalog clusters are kept; retrying every ${Math.round(
-            catalogRefreshMs / 1000,
-          )} s`,
-        );
-        catalogError = message;
-      }
-      return;
-    }
-    if (!stopped) await requestEvaluation();
-  }
-
-  function startCatalog() {
-    if (catalogTimer || stopped) return;
-    catalogTimer = setInterval(() => {
-      if (!catalogFetch) {
-        catalogFetch = refreshCatalog().finally(() => {
-          catalogFetch = undefined;
-        });
-      }
-    }, catalogRefreshMs);
-    catalogTimer.unref?.();
-    catalogFetch = refreshCatalog().finally(() => {
-      catalogFetch = undefined;
-    });
-  }
-
-  function stopCatalog() {
-    clearInterval(catalogTimer);
-    catalogTimer = undefined;
-    catalogEntities = undefined;
+    logged = new Set([...problems, ...notes]);
   }
 
   async function evaluate() {
-    const cfg = readConfigClusters(config);
-    const problems = [...cfg.problems];
-    const names = new Set<string>();
-    const specs: ClusterSpec[] = [];
-    const add = (spec: ClusterSpec) => {
-      if (names.has(spec.name)) {
-        problems.push(
-          `Cluster "${spec.name}" is defined twice (again in ${spec.where}); the first definition is used`,
-        );
-        return;
-      }
-      names.add(spec.name);
-      specs.push(spec);
-    };
-    cfg.specs.forEach(add);
-
-    if (cfg.catalog && (!catalog || !auth)) {
-      problems.push(
-        'kubernetes.clusterLocatorMethods has a "catalog" method, but the jetstream2-kubernetes cluster locator was given no catalog and auth services; catalog clusters are not collected',
-      );
-    } else if (cfg.catalog) {
-      startCatalog();
-      if (catalogEntities) {
-        const fromCatalog = readCatalogClusters(
-          catalogEntities,
-          cfg.catalog,
-          cfg.catalogCredentials,
-          new Set(names),
-        );
-        problems.push(...fromCatalog.problems);
-        fromCatalog.specs.forEach(add);
-      }
-    } else {
-      stopCatalog();
-    }
-
-    const files = new Map<string, string>();
-    const clusters: ClusterDefinition[] = [];
-    for (const spec of specs) {
-      const result = await resolver.resolve(spec, files);
-      if ('problem' in result) problems.push(result.problem);
-      else clusters.push(result.cluster);
-    }
-    fileStamps = files;
-    report(problems, cfg.notes);
-
-    current = clusters;
-    const next = signatureOf(clusters);
+    const found = clusterSpecs(config, {
+      available: !!catalogReader,
+      entities: catalogReader?.entities(),
+    });
+    const read = await readCredentialFiles(found.specs.flatMap(filesOf));
+    if (stopped) return;
+    const result = resolveClusters(found, read, fingerprintKey);
+    if (result.readsCatalog) catalogReader?.start();
+    else catalogReader?.stop();
+    files = read;
+    report(result.problems, result.notes);
+    current = result.clusters;
+    const next = signatureOf(current);
     if (next !== signature) {
       signature = next;
-      notify();
+      listeners.emit();
     }
   }
 
@@ -207,64 +116,62 @@ export function createClusterLocator(
   let again = false;
   function requestEvaluation(): Promise<void> {
     again = true;
-    if (!running) {
-      running = (async () => {
-        try {
-          while (again) {
-            again = false;
-            await evaluate().catch(error =>
-              logger.error(
-                `Could not read the cluster definitions: ${
-                  (error as Error).message
-                }`,
-              ),
-            );
-          }
-        } finally {
-          running = undefined;
+    running ??= (async () => {
+      try {
+        while (again) {
+          again = false;
+          await evaluate().catch(error =>
+            logger.error(
+              `Could not read the cluster definitions: ${
+                (error as Error).message
+              }`,
+            ),
+          );
         }
-      })();
-    }
+      } finally {
+        running = undefined;
+      }
+    })();
     return running;
   }
 
+  let checkingFiles = false;
   async function checkFiles() {
     if (checkingFiles || stopped) return;
     checkingFiles = true;
     try {
-      for (const [path, stamp] of fileStamps) {
-        if ((await fileStamp(path)) !== stamp) {
-          await requestEvaluation();
-          return;
-        }
-      }
+      if (await anyFileChanged(files)) await requestEvaluation();
     } finally {
       checkingFiles = false;
     }
   }
 
+  let ready: Promise<void> | undefined;
+  let configSubscription: { unsubscribe(): void } | undefined;
+  let fileTimer: NodeJS.Timeout | undefined;
+  /** The first evaluation, and the first catalog read if one is due (for at most initialCatalogWaitMs). */
   function start(): Promise<void> {
-    if (!ready) {
+    ready ??= (async () => {
       configSubscription = config.subscribe?.(() => {
         if (!stopped) void requestEvaluation();
       });
       fileTimer = setInterval(() => void checkFiles(), fileCheckMs);
       fileTimer.unref?.();
-      ready = (async () => {
-        await requestEvaluation();
-        const first = catalogFetch;
-        if (!first) return;
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          first,
-          new Promise<void>(resolve => {
-            timer = setTimeout(resolve, options.initialCatalogWaitMs ?? 10_000);
-            timer.unref?.();
-          }),
-        ]);
-        clearTimeout(timer);
-      })();
-    }
+      await requestEvaluation();
+      const first = catalogReader?.pending();
+      if (!first) return;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        first,
+        new Promise<void>(resolve => {
+          timer = setTimeout(resolve, options.initialCatalogWaitMs ?? 10_000);
+          timer.unref?.();
+        }),
+      ]);
+      clearTimeout(timer);
+      // the read's own evaluation may still be running: answer with its result
+      await running;
+    })();
     return ready;
   }
 
@@ -274,16 +181,15 @@ export function createClusterLocator(
       return current.map(c => ({ ...c }));
     },
     subscribe(listener) {
-      listeners.add(listener);
+      const remove = listeners.add(listener);
       if (!stopped) void start();
-      return { unsubscribe: () => void listeners.delete(listener) };
+      return { unsubscribe: remove };
     },
     stop() {
       stopped = true;
       configSubscription?.unsubscribe();
       clearInterval(fileTimer);
-      clearInterval(catalogTimer);
-      catalogTimer = undefined;
+      catalogReader?.stop();
       listeners.clear();
     },
   };

@@ -6,7 +6,7 @@ import {
   credential,
   refusedCatalogClusters,
   resource,
-} from './__testUtils__';
+} from '../../__testUtils__/locator';
 
 /** The catalog credentials as the locator gets them: read from config. */
 function credentialsFrom(...entries: object[]) {

@@ -5,7 +5,7 @@ import {
   configCluster,
   credential,
   kubernetesConfig,
-} from './__testUtils__';
+} from '../../__testUtils__/locator';
 
 type ConfigData = NonNullable<
   Parameters<typeof mockServices.rootConfig>[0]

@@ -1,99 +1,71 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { createHmac } from 'node:crypto';
 import type { ClusterSpec } from './clusterSpec';
 import type { ClusterDefinition } from './types';
 
-/** What a file looked like when it was read: compared on each check to notice a change without reading it. */
-export async function fileStamp(path: string): Promise<string> {
-  try {
-    // stat follows symlinks, so a Kubernetes secret volume's `..data` swap changes the inode.
-    const s = await fs.stat(path);
-    return `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
-  } catch (error) {
-    return `missing:${(error as NodeJS.ErrnoException).code ?? 'error'}`;
-  }
+/** A token or CA file as last read: its content, or the error code that kept it from being read. */
+export type FileRead = { content: string } | { error: string };
+
+/** The files a spec depends on: its token file and its CA file, when it names them. */
+export function filesOf(spec: ClusterSpec): string[] {
+  return [spec.serviceAccountTokenFile, spec.caFile].filter(
+    (path): path is string => !!path,
+  );
 }
 
-export interface Resolver {
-  /**
-   * Reads the spec's token and CA files and computes the fingerprint. Records the stamp of every file it
-   * depends on in `files`, also when the file cannot be read, so that its appearance is noticed.
-   */
-  resolve(
-    spec: ClusterSpec,
-    files: Map<string, string>,
-  ): Promise<{ cluster: ClusterDefinition } | { problem: string }>;
-}
-
-export function createResolver(): Resolver {
-  // Private to this process: fingerprints cannot be compared with a guessed token elsewhere.
-  const key = randomBytes(32);
-
-  async function readFile(
-    path: string,
-    files: Map<string, string>,
-  ): Promise<string> {
-    files.set(path, await fileStamp(path));
-    return fs.readFile(path, 'utf8');
-  }
-
+function refused(spec: ClusterSpec, why: string) {
   return {
-    async resolve(spec, files) {
-      let token = spec.serviceAccountToken;
-      if (spec.serviceAccountTokenFile) {
-        try {
-          token = (await readFile(spec.serviceAccountTokenFile, files)).trim();
-        } catch (error) {
-          return {
-            problem: `Cluster "${spec.name}" (${
-              spec.where
-            }) refused: cannot read its serviceAccountTokenFile (${
-              (error as NodeJS.ErrnoException).code ?? 'read error'
-            }); it is read again when the file changes`,
-          };
-        }
-        if (!token) {
-          return {
-            problem: `Cluster "${spec.name}" (${spec.where}) refused: its serviceAccountTokenFile is empty; it is read again when the file changes`,
-          };
-        }
-      }
-      let caFileContent = '';
-      if (spec.caFile) {
-        try {
-          caFileContent = await readFile(spec.caFile, files);
-        } catch (error) {
-          return {
-            problem: `Cluster "${spec.name}" (${
-              spec.where
-            }) refused: cannot read its caFile (${
-              (error as NodeJS.ErrnoException).code ?? 'read error'
-            }); it is read again when the file changes`,
-          };
-        }
-      }
-      const fingerprint = createHmac('sha256', key)
-        .update(
-          JSON.stringify([
-            spec.url,
-            spec.authProvider,
-            spec.skipTLSVerify,
-            token ?? '',
-            spec.caData ?? '',
-            spec.caFile ?? '',
-            caFileContent,
-          ]),
-        )
-        .digest('hex')
-        .slice(0, 32);
-      const {
-        where: _where,
-        serviceAccountTokenFile: _file,
-        ...definition
-      } = spec;
-      return {
-        cluster: { ...definition, serviceAccountToken: token, fingerprint },
-      };
-    },
+    problem: `Cluster "${spec.name}" (${spec.where}) refused: ${why}; it is read again when the file changes`,
+  };
+}
+
+/**
+ * Turns a spec into the cluster the collector connects to, with the contents of its token and CA files
+ * taken from `files` (read beforehand), and a fingerprint of everything that affects the connection: an HMAC
+ * under `fingerprintKey`, never the secret itself. Pure: the same inputs give the same answer.
+ */
+export function resolveSpec(
+  spec: ClusterSpec,
+  files: ReadonlyMap<string, FileRead>,
+  fingerprintKey: Uint8Array,
+): { cluster: ClusterDefinition } | { problem: string } {
+  const read = (path: string): FileRead =>
+    files.get(path) ?? { error: 'not read yet' };
+  let token = spec.serviceAccountToken;
+  if (spec.serviceAccountTokenFile) {
+    const file = read(spec.serviceAccountTokenFile);
+    if ('error' in file) {
+      return refused(
+        spec,
+        `cannot read its serviceAccountTokenFile (${file.error})`,
+      );
+    }
+    token = file.content.trim();
+    if (!token) return refused(spec, 'its serviceAccountTokenFile is empty');
+  }
+  let caFileContent = '';
+  if (spec.caFile) {
+    const file = read(spec.caFile);
+    if ('error' in file) {
+      return refused(spec, `cannot read its caFile (${file.error})`);
+    }
+    caFileContent = file.content;
+  }
+  const fingerprint = createHmac('sha256', fingerprintKey)
+    .update(
+      JSON.stringify([
+        spec.url,
+        spec.authProvider,
+        spec.skipTLSVerify,
+        token ?? '',
+        spec.caData ?? '',
+        spec.caFile ?? '',
+        caFileContent,
+      ]),
+    )
+    .digest('hex')
+    .slice(0, 32);
+  const { where: _where, serviceAccountTokenFile: _file, ...definition } = spec;
+  return {
+    cluster: { ...definition, serviceAccountToken: token, fingerprint },
   };
 }

@@ -1,7 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { storeTestDatabases } from '../../__testUtils__/databases';
 import type { ClusterDetail } from '@internal/plugin-jetstream2-kubernetes-common';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createClusterStore } from './createClusterStore';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-jetstream2-kubernetes-backend',
+  'migrations',
+);
 
 jest.setTimeout(60_000);
 
@@ -24,6 +30,19 @@ const detail = (name: string, podCount: number): ClusterDetail => ({
   insights: [],
 });
 
+/** The summary part of a detail, as the store keeps it beside the detail. */
+function summaryOf(d: ClusterDetail) {
+  const {
+    nodes: _nodes,
+    controlPlane: _controlPlane,
+    namespaces: _namespaces,
+    workloadCounts: _workloadCounts,
+    insights: _insights,
+    ...summary
+  } = d;
+  return summary;
+}
+
 describe('createClusterStore', () => {
   it.each(ids)('saves and replaces cluster snapshots, %p', async databaseId => {
     const knex = await databases.init(databaseId);
@@ -31,14 +50,7 @@ describe('createClusterStore', () => {
       database: mockServices.database({ knex }),
     });
     expect(await store.getCluster('a')).toBeUndefined();
-    const {
-      nodes,
-      controlPlane,
-      namespaces,
-      workloadCounts,
-      insights,
-      ...summary
-    } = detail('a', 3);
+    const summary = summaryOf(detail('a', 3));
     await store.saveCluster({
       name: 'a',
       summary,
@@ -60,33 +72,33 @@ describe('createClusterStore', () => {
   });
 
   it.each(ids)(
-    'lets one holder at a time hold the lease, %p',
+    'drops the old lease table and keeps the stored snapshots, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
+      // The schema as the first release left it, with a lease row and a snapshot.
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20250601000000_init.js',
+      });
+      await knex('collector_leases').insert({
+        name: 'collector',
+        holder: 'replica-1',
+        expires_at: Date.now() + 60_000,
+      });
+      const summary = summaryOf(detail('kept', 2));
+      await knex('cluster_snapshots').insert({
+        cluster_name: 'kept',
+        summary: JSON.stringify(summary),
+        detail: JSON.stringify(detail('kept', 2)),
+        collected_at: null,
+        updated_at: Date.now(),
+      });
+
       const store = await createClusterStore({
         database: mockServices.database({ knex }),
       });
-      expect(
-        await store.tryAcquireLease('collector', 'replica-1', 60_000),
-      ).toBe(true);
-      expect(
-        await store.tryAcquireLease('collector', 'replica-2', 60_000),
-      ).toBe(false);
-      expect(
-        await store.tryAcquireLease('collector', 'replica-1', 60_000),
-      ).toBe(true);
-      await store.releaseLease('collector', 'replica-1');
-      expect(await store.tryAcquireLease('collector', 'replica-2', 1)).toBe(
-        true,
-      );
-      await new Promise(r => setTimeout(r, 5));
-      // replica-2's lease expired: replica-1 takes over.
-      expect(
-        await store.tryAcquireLease('collector', 'replica-1', 60_000),
-      ).toBe(true);
-      expect(
-        await store.tryAcquireLease('collector', 'replica-2', 60_000),
-      ).toBe(false);
+      expect(await knex.schema.hasTable('collector_leases')).toBe(false);
+      expect((await store.getCluster('kept'))?.summary.podCount).toBe(2);
     },
   );
 });

@@ -12,19 +12,9 @@ export interface StoredCluster {
   updatedAt: number;
 }
 
-/** Persists what survives a restart, and coordinates which replica collects. */
+/** Persists what survives a restart: the last summary and detail of each cluster. */
 export interface ClusterStore {
   saveCluster(cluster: Omit<StoredCluster, 'updatedAt'>): Promise<void>;
   getCluster(name: string): Promise<StoredCluster | undefined>;
   listClusters(): Promise<StoredCluster[]>;
-  /**
-   * Takes or renews the named lease for `holder` until now + ttlMs. True when `holder` holds it: it was free,
-   * expired, or already held by `holder`.
-   */
-  tryAcquireLease(
-    name: string,
-    holder: string,
-    ttlMs: number,
-  ): Promise<boolean>;
-  releaseLease(name: string, holder: string): Promise<void>;
 }

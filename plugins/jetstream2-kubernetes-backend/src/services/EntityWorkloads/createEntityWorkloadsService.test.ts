@@ -1,15 +1,17 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type {
-  ClusterError,
-  KubeObject,
-  ResourceKey,
+import {
+  parseLabelSelector,
+  type KubeObject,
 } from '@internal/plugin-jetstream2-kubernetes-common';
-import type { ClusterChange } from '../ClusterCollector/clusterWatcher';
-import { ObjectIndex } from '../ClusterCollector/objectIndex';
+import {
+  entityPod,
+  fakeCollector,
+  scienceApi,
+} from '../../__testUtils__/fakeCollector';
 import { podUsageKey } from '../ClusterCollector/podUsage';
-import type { ClusterCollector, PodUsage } from '../ClusterCollector/types';
+import type { PodUsage } from '../ClusterCollector/types';
 import { createEntityWorkloadsService } from './createEntityWorkloadsService';
 
 // The service over a real ObjectIndex (what the watches fill) behind a minimal collector: these tests are
@@ -18,59 +20,12 @@ import { createEntityWorkloadsService } from './createEntityWorkloadsService';
 const ref = { kind: 'component', namespace: 'default', name: 'science-api' };
 const entityRef = 'component:default/science-api';
 
-const entity = (id = 'science-api') => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'science-api',
-    namespace: 'default',
-    annotations: { 'backstage.io/kubernetes-id': id },
-  },
-  spec: { type: 'service', owner: 'guests', lifecycle: 'production' },
-});
-
-let rv = 0;
-const pod = (name: string, id: string, phase = 'Running'): KubeObject => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  metadata: {
-    name,
-    namespace: 'science',
-    uid: `uid-${name}`,
-    resourceVersion: String(++rv),
-    labels: { 'backstage.io/kubernetes-id': id },
-  },
-  spec: { containers: [{ name: 'app', image: 'app:1' }] },
-  status: { phase },
-});
+const entity = scienceApi;
+const pod = entityPod;
+let rv = 1_000;
 
 function setup(options: { entities?: any[] } = {}) {
-  const index = new ObjectIndex();
-  let error: ClusterError | undefined;
-  /** What the metrics poll keeps in the watcher's live state. */
-  const podUsage = new Map<string, PodUsage>();
-  const listeners: Array<(cluster: string, change: ClusterChange) => void> = [];
-  const emit = (change: ClusterChange) =>
-    listeners.forEach(l => l('js2-demo', change));
-  const watcher = {
-    index,
-    state: () => ({
-      name: 'js2-demo',
-      status: error ? 'error' : 'ok',
-      error,
-      collectedAt: '2026-11-30T00:00:00.000Z',
-      podUsage,
-    }),
-    version: () => index.version,
-  };
-  const collector = {
-    clusterNames: () => ['js2-demo'],
-    watcher: (name: string) => (name === 'js2-demo' ? watcher : undefined),
-    onChange: (l: (cluster: string, change: ClusterChange) => void) => {
-      listeners.push(l);
-      return () => {};
-    },
-  } as unknown as ClusterCollector;
+  const fake = fakeCollector();
   const catalog = catalogServiceMock({
     entities: (options.entities ?? [entity()]) as any,
   });
@@ -81,43 +36,14 @@ function setup(options: { entities?: any[] } = {}) {
     catalog,
     auth: mockServices.auth(),
     permissions,
-    collector,
+    collector: fake.collector,
   });
   const credentials = mockCredentials.user();
   return {
-    index,
+    ...fake,
     service,
     getEntityByRef,
     permissions,
-    /** What a metrics poll does: replace every pod's usage. */
-    setUsage: (usage: Record<string, PodUsage>) => {
-      podUsage.clear();
-      for (const [key, value] of Object.entries(usage)) {
-        podUsage.set(key, value);
-      }
-    },
-    /** What a watch does: store the object, then tell the listeners (with the object as it was). */
-    put: (key: ResourceKey, object: KubeObject) => {
-      const previous = index.get(
-        key,
-        object.metadata?.namespace,
-        object.metadata?.name ?? '',
-      );
-      index.upsert(key, object);
-      emit({
-        type: 'objects',
-        key,
-        objects: previous ? [object, previous] : [object],
-      });
-    },
-    remove: (key: ResourceKey, object: KubeObject) => {
-      index.remove(key, object);
-      emit({ type: 'objects', key, objects: [object] });
-    },
-    setError: (e?: ClusterError) => {
-      error = e;
-      emit({ type: 'status' });
-    },
     view: () => service.getEntityWorkloadsView(ref, { credentials }),
     response: () => service.getEntityWorkloads(ref, { credentials }),
     usage: () => service.getPodUsage(ref, { credentials }),
@@ -266,6 +192,46 @@ describe('createEntityWorkloadsService views', () => {
     const second = await s.view();
     expect(second).not.toBe(first);
     expect(costOf(second)).toBeGreaterThan(costOf(first));
+  });
+});
+
+describe('createEntityWorkloadsService and the entity in the catalog', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('follows a change of the selector annotation once the cached entity expires (30 s)', async () => {
+    // fake clock for the caches' 30 s; the view's own work (setImmediate, gzip) runs for real
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
+    const s = setup();
+    s.put('pods', pod('api-1', 'science-api'));
+    s.put('pods', pod('v2-1', 'science-api-v2'));
+    const names = (v: { body: string }) =>
+      JSON.parse(v.body).workloads.map((w: any) => w.name);
+    const first = await s.view();
+    expect(names(first)).toEqual(['api-1']);
+
+    // the annotation now selects the v2 pods; nothing in the cluster changes
+    s.getEntityByRef.mockResolvedValue(entity('science-api-v2') as any);
+    jest.advanceTimersByTime(29_000);
+    expect(await s.view()).toBe(first);
+    jest.advanceTimersByTime(2_000);
+    const second = await s.view();
+    expect(names(second)).toEqual(['v2-1']);
+    expect(second.etag).not.toBe(first.etag);
+    // change notices now look for the new selector
+    expect(s.service.watchedEntities()).toEqual([
+      {
+        entityRef,
+        requirements: parseLabelSelector(
+          'backstage.io/kubernetes-id=science-api-v2',
+        ),
+        namespace: undefined,
+      },
+    ]);
+    // and a refresh keeps to it: a new v2 pod is in the refreshed view, an old-selector pod is not
+    s.put('pods', pod('v2-2', 'science-api-v2'));
+    s.put('pods', pod('api-2', 'science-api'));
+    expect(await s.service.refreshViews([entityRef])).toBe(1);
+    expect(names(await s.view())).toEqual(['v2-1', 'v2-2']);
   });
 });
 

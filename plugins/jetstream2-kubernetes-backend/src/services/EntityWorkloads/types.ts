@@ -74,14 +74,17 @@ export interface EntityWorkloadsService {
    */
   getPodLogs(
     ref: CompoundEntityRef,
-    request: {
-      cluster: string;
-      namespace: string;
-      pod: string;
-      container?: string;
-      previous?: boolean;
-      tailLines?: number;
-    },
+    query: PodLogQuery,
     options: { credentials: BackstageCredentials },
   ): Promise<string>;
+}
+
+/** A log the caller asks for: a pod of the entity in one cluster, and what of its log. */
+export interface PodLogQuery {
+  cluster: string;
+  namespace: string;
+  pod: string;
+  container?: string;
+  previous?: boolean;
+  tailLines?: number;
 }

@@ -7,7 +7,7 @@ import {
   type LabelRequirement,
   type ResourceKey,
 } from '@internal/plugin-jetstream2-kubernetes-common';
-import type { ClusterChange } from '../ClusterCollector/clusterWatcher';
+import type { ClusterChange } from '../ClusterCollector/types';
 import type { ObjectIndex } from '../ClusterCollector/objectIndex';
 
 /**
@@ -47,7 +47,7 @@ interface Tracked {
 }
 
 /** The node facts a view reads (see the view's cost, capacity and insight inputs). */
-export function nodeFacts(node: KubeObject): string {
+function nodeFacts(node: KubeObject): string {
   return `${isNodeReady(node)}:${Boolean(
     (node as any).spec?.unschedulable,
   )}:${nodeFlavorOf(node)}:${JSON.stringify(

@@ -136,11 +136,15 @@ async function renderCard(options: {
   clusters?: Entity[];
   /** Every annotated service in the catalog. */
   all?: Entity[];
+  /** Allocation Resources, answered to the catalog query for allocations. */
+  allocations?: Entity[];
 }) {
-  // answers as the catalog would for the three queries the card makes
+  // answers as the catalog would for the four queries the card makes
   const catalogApi = {
     getEntities: jest.fn(async (request: any) => {
       const filters = [request.filter].flat();
+      if (filters.some(f => f['spec.type'] === 'jetstream2-allocation'))
+        return { items: options.allocations ?? [] };
       if (filters.some(f => f['spec.type'] === 'kubernetes-cluster'))
         return { items: options.clusters ?? [] };
       if (filters.some(f => f['relations.ownedBy']))
@@ -379,5 +383,53 @@ describe('HomePageCard', () => {
       screen.getByRole('link', { name: 'Kubernetes concepts and guides' }),
     ).toHaveAttribute('href', '/jetstream2-kubernetes');
     expect(catalogApi.getEntities).not.toHaveBeenCalled();
+  });
+
+  it("shows the runway of the groups' allocations above the services", async () => {
+    const allocation: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'science-gateways-allocation',
+        namespace: 'default',
+        title: 'Science gateways (cis240017)',
+      },
+      spec: { type: 'jetstream2-allocation', owner: 'science-gateways' },
+    };
+    const catalogApi = await renderCard({
+      entities: [service('science-api', 'Science API')],
+      byName: { 'science-api': healthy },
+      allocations: [allocation],
+    });
+    const list = await screen.findByRole('list', { name: 'Your allocations' });
+    expect(
+      within(list).getByRole('link', { name: 'Science gateways (cis240017)' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/science-gateways-allocation/allocation',
+    );
+    // the fake backend's allocation: 1,200 SU at 5 SU/h
+    expect(
+      within(list).getByText('Lasts until 17 December 2026, 10 days'),
+    ).toBeInTheDocument();
+    expect(
+      within(list).getByText('1,200 SU left, burning 5 SU per hour'),
+    ).toBeInTheDocument();
+    expect(catalogApi.getEntities).toHaveBeenCalledWith(
+      expect.objectContaining({
+        filter: {
+          kind: 'Resource',
+          'spec.type': 'jetstream2-allocation',
+          'relations.ownedBy': [
+            'user:default/guest',
+            'group:default/data-science',
+          ],
+        },
+      }),
+    );
+    // the services follow
+    expect(
+      await screen.findByRole('list', { name: 'Your services on Kubernetes' }),
+    ).toBeInTheDocument();
   });
 });

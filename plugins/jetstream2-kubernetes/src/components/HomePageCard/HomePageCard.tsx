@@ -7,6 +7,7 @@ import ErrorIcon from '@material-ui/icons/Error';
 import HelpIcon from '@material-ui/icons/Help';
 import ScheduleIcon from '@material-ui/icons/Schedule';
 import WarningIcon from '@material-ui/icons/Warning';
+import { YourAllocations } from '../AllocationRunway';
 import { guideTitle } from '../common/catalogue';
 import { usePluginLinks } from '../common/links';
 import type { ServiceHealth, ServiceVerdict } from './serviceHealth';
@@ -215,9 +216,10 @@ export const HomePageCardEmptyState = () => {
 };
 
 /**
- * The home-page card: the signed-in user's groups' services on Kubernetes with their health, the most
- * useful guide and their SU burn, unhealthy first; for someone who operates clusters, also every other
- * group's unhealthy service on them. It is the content of a home-page widget, which adds
+ * The home-page card: the runway of the signed-in user's groups' allocations, then their services on
+ * Kubernetes with their health, the most useful guide and their SU burn, unhealthy first; for someone who
+ * operates clusters, also every other group's unhealthy service on them. It is the content of a home-page
+ * widget, which adds
  * the card's frame and title.
  */
 export const HomePageCard = () => {
@@ -232,6 +234,7 @@ export const HomePageCard = () => {
   const operated = value?.operated ?? { clusters: [], services: [] };
   return (
     <>
+      <YourAllocations />
       {own.length > 0 ? (
         <List className={classes.list} aria-label="Your services on Kubernetes">
           {own.map(service => (
