@@ -11,7 +11,7 @@ import { EntityOverviewCard } from './EntityOverviewCard';
 import { EntityWorkloadsContent } from './EntityWorkloadsContent';
 import { Jetstream2KubernetesPage } from './Jetstream2KubernetesPage';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 // React warnings our own code can cause: list keys, invalid nesting (<h5> in <h2>), bad or deprecated
 // props. Upstream's own deprecation notices (defaultProps in material-table, findDOMNode in MUI v4)

@@ -1,3 +1,4 @@
+import type { EntityWorkloadsResponse } from '@internal/plugin-jetstream2-kubernetes-common';
 import { screen, within } from '@testing-library/react';
 import {
   cluster,
