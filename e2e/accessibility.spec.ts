@@ -19,6 +19,10 @@ test('the entity tab has no serious accessibility violations', async ({
   await page.goto(sciencePath);
   await kubernetesTab(page, sciencePath).click();
   await expect(page.getByText('Workloads across clusters')).toBeVisible();
+  await expect(page.getByText(/^Pods on /).first()).toBeVisible();
+  // the collapsed sections too, open
+  for (const section of ['What these objects are', 'Where it runs'])
+    await page.getByRole('button', { name: section }).click();
   await expect(
     page.getByRole('article', { name: 'Pod concept' }),
   ).toBeVisible();

@@ -267,24 +267,8 @@ export async function screenshotAtWidths(
 }
 
 /**
- * Violations in upstream components that we render but cannot change. They are reported, never failed,
- * and each names the component it comes from; a violation in our own code is never listed here.
- */
-const KNOWN_UPSTREAM: { id: string; html: RegExp; source: string }[] = [
-  {
-    id: 'nested-interactive',
-    html: /MuiTableSortLabel-root/,
-    source:
-      "@backstage/core-components Table (material-table's sortable column headers)",
-  },
-];
-
-const isKnownUpstream = (id: string, html: string) =>
-  KNOWN_UPSTREAM.some(k => k.id === id && k.html.test(html));
-
-/**
  * Runs axe on the page (or inside `include`) and fails on serious or critical violations, listing each
- * rule, its help text and the elements. Known upstream violations (KNOWN_UPSTREAM) are reported only.
+ * rule, its help text and the elements, with no exemptions (upstream's components we render included).
  * Returns every violation, for the report.
  */
 export async function expectNoSeriousA11yViolations(
@@ -317,14 +301,10 @@ export async function expectNoSeriousA11yViolations(
           .join(' | ')})`,
       ];
     });
-  const failing = lines(
-    violations.filter(isSerious),
-    (id, html) => !isKnownUpstream(id, html),
-  );
-  const upstream = lines(violations.filter(isSerious), isKnownUpstream);
+  const failing = lines(violations.filter(isSerious), () => true);
   // eslint-disable-next-line no-console
   console.log(
-    `[axe] ${what}: ${violations.length} violations, ${failing.length} serious or critical of ours, ${upstream.length} known upstream`,
+    `[axe] ${what}: ${violations.length} violations, ${failing.length} serious or critical`,
   );
   for (const line of lines(violations, () => true))
     console.log(`[axe]   ${line}`); // eslint-disable-line no-console

@@ -1,9 +1,16 @@
 import { createApp } from '@backstage/frontend-defaults';
-import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import { portalCatalogPlugin } from './modules/catalog';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
+import { textModule } from './modules/text';
 
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule, signInModule],
+  features: [
+    portalCatalogPlugin,
+    navModule,
+    homeModule,
+    signInModule,
+    textModule,
+  ],
 });

@@ -97,6 +97,7 @@ describe('POST /entities/health', () => {
           verdict: 'progressing',
           summary: 'Pod api-2 Pending',
           suPerHour: 0,
+          clusters: ['js2-demo'],
         },
       },
       {
@@ -133,6 +134,7 @@ describe('POST /entities/health', () => {
       verdict: 'ok',
       summary: '1 workload healthy',
       suPerHour: 0,
+      clusters: ['js2-demo'],
     });
   });
 

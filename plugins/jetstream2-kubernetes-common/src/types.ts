@@ -12,7 +12,13 @@ import type {
 /** The id of the plugin on both sides: routes live under /api/jetstream2-kubernetes. */
 export const JETSTREAM2_KUBERNETES_PLUGIN_ID = 'jetstream2-kubernetes';
 
-export type GuideSource = 'jetstream2-docs' | 'zonca.dev';
+export type GuideSource = 'jetstream2-docs' | 'zonca.dev' | 'kubernetes.io';
+
+/** A page to read next, beside a guide's own. */
+export interface GuideLink {
+  title: string;
+  url: string;
+}
 
 /** A Jetstream2 Kubernetes guide, summarised in our own words, linking to the original. */
 export interface Guide {
@@ -34,6 +40,8 @@ export interface Guide {
   superseded?: boolean;
   /** Catalog ref of a scaffolder template that does what the guide describes, if any. */
   templateRef?: string;
+  /** More pages to read (other Jetstream2 or Kubernetes documentation), in reading order. */
+  links?: GuideLink[];
 }
 
 export type ConceptCategory =
@@ -303,6 +311,8 @@ export interface ClusterWorkloads {
 
 export interface GuideRecommendation {
   guideId: string;
+  /** The problems (or findings) the guide answers, in words, strongest first: the titles of its insights. */
+  problems?: string[];
   /** Why it was recommended; the first is the strongest. */
   reasons: string[];
   severity: InsightSeverity;

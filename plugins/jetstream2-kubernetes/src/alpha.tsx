@@ -9,7 +9,11 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
+import MenuBookIcon from '@material-ui/icons/MenuBook';
 import SchoolIcon from '@material-ui/icons/School';
 import { Jetstream2KubernetesClient, jetstream2KubernetesApiRef } from './api';
 import { JETSTREAM2_KUBERNETES_SEARCH_TYPE } from './components/Jetstream2SearchResultListItem';
@@ -48,14 +52,14 @@ const jetstream2KubernetesPage = PageBlueprint.make({
 });
 
 /**
- * entity-content:jetstream2-kubernetes/workloads, the entity's one "Kubernetes" tab: upstream's workload
- * components with our status, guides, concepts, events and cost. The path stays /workloads so links keep
- * working; upstream's own Kubernetes tab is turned off in the app.
+ * entity-content:jetstream2-kubernetes/workloads, the entity's one "Kubernetes" tab: what needs attention,
+ * upstream's workload components with our status, guides, concepts, events and cost. It takes upstream's
+ * path, /kubernetes (upstream's own tab is turned off in the app), so `…/kubernetes` links open it.
  */
 const entityJetstream2KubernetesContent = EntityContentBlueprint.make({
   name: 'workloads',
   params: {
-    path: '/workloads',
+    path: '/kubernetes',
     title: 'Kubernetes',
     group: 'deployment',
     filter: isJetstream2KubernetesAvailable,
@@ -85,12 +89,14 @@ const entityJetstream2KubernetesTopology = EntityContentBlueprint.make({
   },
 });
 
-/** entity-card:jetstream2-kubernetes/overview on the entity overview. */
+/**
+ * entity-card:jetstream2-kubernetes/overview on the entity overview: in the main column ('content'), where
+ * health is read first. The app lists it first in app.extensions, which puts it above the other cards.
+ */
 const entityJetstream2KubernetesCard = EntityCardBlueprint.make({
   name: 'overview',
   params: {
-    // 'info' puts it in the overview's side column, beside About, where it is seen first
-    type: 'info',
+    type: 'content',
     filter: isJetstream2KubernetesAvailable,
     loader: () =>
       import('./components/EntityOverviewCard').then(m => (
@@ -140,6 +146,16 @@ const jetstream2KubernetesSearchResultListItem =
     },
   });
 
+/** search-filter-result-type:jetstream2-kubernetes, "Guides and concepts" in the search page's type filter. */
+const jetstream2KubernetesSearchResultType =
+  SearchFilterResultTypeBlueprint.make({
+    params: {
+      value: JETSTREAM2_KUBERNETES_SEARCH_TYPE,
+      name: 'Guides and concepts',
+      icon: <MenuBookIcon />,
+    },
+  });
+
 /** The jetstream2-kubernetes plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'jetstream2-kubernetes',
@@ -154,6 +170,7 @@ export default createFrontendPlugin({
     entityJetstream2AllocationContent,
     entityJetstream2GroupAllocationsCard,
     jetstream2KubernetesSearchResultListItem,
+    jetstream2KubernetesSearchResultType,
     ...jetstream2FormFields,
   ],
   routes: { root: rootRouteRef },

@@ -5,6 +5,7 @@ import {
   concepts,
   conceptsForKind,
   getConcept,
+  GUIDE_SOURCES,
   getGuide,
   guides,
   guidesForConcept,
@@ -24,7 +25,7 @@ function host(url: string): string {
 }
 
 describe('guides', () => {
-  it('has the fourteen guides with unique ids', () => {
+  it('has the sixteen guides with unique ids', () => {
     expect(duplicates(ids(guides))).toEqual([]);
     expect(ids(guides).sort()).toEqual(
       [
@@ -42,6 +43,8 @@ describe('guides', () => {
         'zonca-jupyterhub',
         'zonca-credentials',
         'zonca-softscale',
+        'k8s-debug-pods',
+        'k8s-external-address',
       ].sort(),
     );
   });
@@ -50,12 +53,26 @@ describe('guides', () => {
     for (const guide of guides) {
       const url = new URL(guide.url);
       expect([guide.id, url.protocol]).toEqual([guide.id, 'https:']);
-      const expectedHost =
-        guide.source === 'zonca.dev'
-          ? 'www.zonca.dev'
-          : 'docs.jetstream-cloud.org';
+      const expectedHost = {
+        'zonca.dev': 'www.zonca.dev',
+        'jetstream2-docs': 'docs.jetstream-cloud.org',
+        'kubernetes.io': 'kubernetes.io',
+      }[guide.source];
       expect([guide.id, url.host]).toEqual([guide.id, expectedHost]);
+      for (const link of guide.links ?? []) {
+        expect([guide.id, new URL(link.url).protocol]).toEqual([
+          guide.id,
+          'https:',
+        ]);
+        expect([guide.id, link.title.trim().length > 0]).toEqual([
+          guide.id,
+          true,
+        ]);
+      }
     }
+    expect(GUIDE_SOURCES).toEqual(
+      expect.arrayContaining([...new Set(guides.map(g => g.source))]),
+    );
     expect(new Set(guides.map(guide => guide.url)).size).toBe(guides.length);
   });
 
@@ -270,8 +287,12 @@ describe('guide and concept links', () => {
       'k8s-volumes',
       'k8s-manila',
       'k8s-gpu',
+      'k8s-debug-pods',
     ]);
-    expect(getConcept('load-balancer')?.guides).toEqual(['k8s-magnum']);
+    expect(getConcept('load-balancer')?.guides).toEqual([
+      'k8s-magnum',
+      'k8s-external-address',
+    ]);
   });
 
   it('writes the link in one place: the concept table has no guides lists', () => {
@@ -284,7 +305,7 @@ describe('guide and concept links', () => {
     // A new concept that no guide lists shows a card with no way forward: add it here on purpose.
     expect(
       ids(concepts.filter(concept => concept.guides.length === 0)),
-    ).toEqual(['statefulset', 'job', 'cronjob', 'configmap', 'lease', 'event']);
+    ).toEqual(['statefulset', 'job', 'cronjob', 'lease']);
   });
 
   it('has every guide teach at least one concept that the portal explains', () => {
@@ -422,6 +443,23 @@ describe('searchGuides', () => {
     expect(
       ids(searchGuides({ conceptId: 'ingress', source: 'zonca.dev' })),
     ).toEqual(['zonca-jupyterhub']);
+  });
+
+  it('finds the guide on crashing pods by "crash" and by "logs"', () => {
+    expect(ids(searchGuides({ text: 'crash' }))).toEqual(['k8s-debug-pods']);
+    expect(ids(searchGuides({ text: 'logs' }))).toEqual(['k8s-debug-pods']);
+    expect(ids(searchGuides({ source: 'kubernetes.io' }))).toEqual([
+      'k8s-debug-pods',
+    ]);
+  });
+
+  it('finds the guide on missing addresses by "load balancer" and "floating ip"', () => {
+    expect(ids(searchGuides({ text: 'loadbalancer address' }))).toEqual([
+      'k8s-external-address',
+    ]);
+    expect(ids(searchGuides({ text: 'floating ip' }))).toEqual([
+      'k8s-external-address',
+    ]);
   });
 
   it('returns every guide without filters and none for an unknown concept', () => {

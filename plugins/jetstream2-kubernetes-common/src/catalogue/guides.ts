@@ -1,6 +1,6 @@
 import type { Guide } from '../types';
-import type { ConceptId } from './concepts';
-import type { TableEntry } from './tableEntry';
+import type { GuideEntry } from './tableEntry';
+import { troubleshootingGuideTable } from './troubleshootingGuides';
 
 const DOCS = 'https://docs.jetstream-cloud.org';
 const ZONCA = 'https://www.zonca.dev/posts';
@@ -13,7 +13,7 @@ const ZONCA = 'https://www.zonca.dev/posts';
  * `guides` are derived from them.
  * The table is `as const`, so its ids form {@link GuideId} and a wrong concept id fails to compile.
  */
-const guideTable = [
+const docsGuideTable = [
   {
     id: 'k8s-overview',
     title: 'Kubernetes on Jetstream2: overview and basics',
@@ -121,7 +121,7 @@ const guideTable = [
     summary:
       'The recommended way to get Kubernetes on Jetstream2: one openstack CLI call asks Magnum (Cluster API driver) for a cluster, with optional node autoscaling.',
     purpose:
-      'Reach for it whenever you need a new cluster, more worker nodes, or a working LoadBalancer Service and Ingress address.',
+      'Reach for it when you need a new cluster or more worker nodes; its clusters come with Octavia load balancers and an ingress controller.',
     prerequisites: [
       'An unrestricted application credential that includes the load-balancer role',
       'The openstack CLI with the Magnum, Octavia and Designate clients',
@@ -398,18 +398,22 @@ const guideTable = [
     tools: ['kubectl', 'openstack CLI'],
     concepts: ['node', 'cordon-drain', 'daemonset', 'taints-tolerations'],
   },
-] as const satisfies readonly TableEntry<
-  Omit<Guide, 'concepts'> & { concepts: ConceptId[] }
->[];
+] as const satisfies readonly GuideEntry[];
+
+/** The guides of the Jetstream2 pages first, then our troubleshooting guides. */
+const guideTable = [...docsGuideTable, ...troubleshootingGuideTable] as const;
 
 /** The id of a guide of the catalogue. */
 export type GuideId = (typeof guideTable)[number]['id'];
 
 /** The guides, in catalogue order. */
-export const guides: Guide[] = guideTable.map(guide => ({
-  ...guide,
-  prerequisites: [...guide.prerequisites],
-  steps: [...guide.steps],
-  tools: [...guide.tools],
-  concepts: [...guide.concepts],
-}));
+export const guides: Guide[] = guideTable.map(
+  ({ links, ...guide }: GuideEntry): Guide => ({
+    ...guide,
+    prerequisites: [...guide.prerequisites],
+    steps: [...guide.steps],
+    tools: [...guide.tools],
+    concepts: [...guide.concepts],
+    ...(links ? { links: links.map(l => ({ ...l })) } : {}),
+  }),
+);

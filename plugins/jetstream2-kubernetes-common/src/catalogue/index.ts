@@ -6,6 +6,13 @@ import { guides } from './guides';
 export type { ConceptId } from './concepts';
 export { guides, type GuideId } from './guides';
 
+/** Every source a guide can come from, for checking a source a client asks for. */
+export const GUIDE_SOURCES = [
+  'jetstream2-docs',
+  'zonca.dev',
+  'kubernetes.io',
+] as const satisfies readonly GuideSource[];
+
 /** Ids of the guides that list a concept, in catalogue order. */
 function guideIdsOf(conceptId: string): string[] {
   return guides

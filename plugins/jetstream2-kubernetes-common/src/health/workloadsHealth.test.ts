@@ -3,7 +3,11 @@ import type {
   EntityWorkloadsResponse,
   WorkloadRow,
 } from '../types';
-import { compareWorkloadsVerdicts, judgeWorkloads } from './workloadsHealth';
+import {
+  compareWorkloadsVerdicts,
+  judgeWorkloads,
+  needsAPerson,
+} from './workloadsHealth';
 
 const cluster = (
   name: string,
@@ -51,12 +55,14 @@ const view = (
 describe('judgeWorkloads', () => {
   it('says nothing was found, and why that may be', () => {
     expect(judgeWorkloads(view([]))).toEqual({
+      clusters: [],
       verdict: 'unknown',
       summary: 'No workloads found in any cluster',
     });
     expect(
       judgeWorkloads(view([], [cluster('a'), cluster('b', 'error')])),
     ).toEqual({
+      clusters: [],
       verdict: 'warning',
       summary: 'No workloads found; 1 cluster could not be read',
     });
@@ -71,6 +77,7 @@ describe('judgeWorkloads', () => {
       ]),
     );
     expect(health).toEqual({
+      clusters: ['a'],
       verdict: 'error',
       summary:
         '2 of 3 workloads need attention: Deployment worker CrashLoopBackOff',
@@ -85,6 +92,7 @@ describe('judgeWorkloads', () => {
     expect(
       judgeWorkloads(view([row('Job', 'a', 'done'), row('Job', 'b', 'done')])),
     ).toEqual({
+      clusters: ['a'],
       verdict: 'done',
       summary: '2 workloads finished',
     });
@@ -96,6 +104,7 @@ describe('judgeWorkloads', () => {
         ),
       ),
     ).toEqual({
+      clusters: ['a'],
       verdict: 'warning',
       summary: '1 workload healthy; 1 cluster could not be read',
     });
@@ -123,6 +132,30 @@ describe('judgeWorkloads', () => {
     );
     expect(health.guide).toEqual({ id: 'k8s-gpu', reason: 'No GPU node.' });
     expect(health.suPerHour).toBe(1.5);
+  });
+
+  it('names the clusters the objects are on: those with workloads, and those with other objects', () => {
+    const withPvc: ClusterWorkloads = {
+      ...cluster('c'),
+      resources: [
+        { type: 'persistentvolumeclaims', resources: [{ metadata: {} }] },
+      ],
+    } as unknown as ClusterWorkloads;
+    const health = judgeWorkloads(
+      view(
+        [{ ...row('Deployment', 'api', 'ok'), clusters: ['a', 'b'] }],
+        [cluster('a'), cluster('b'), withPvc, cluster('empty')],
+      ),
+    );
+    expect([...health.clusters].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('needs a person for failing, needing a look and unknown; not for starting, running or finished', () => {
+    expect(
+      (
+        ['error', 'warning', 'unknown', 'progressing', 'ok', 'done'] as const
+      ).filter(needsAPerson),
+    ).toEqual(['error', 'warning', 'unknown']);
   });
 
   it('orders verdicts worst first, unknown between needing a look and on its way', () => {

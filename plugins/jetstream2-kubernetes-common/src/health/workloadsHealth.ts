@@ -12,6 +12,8 @@ export interface WorkloadsHealth {
   guide?: { id: string; reason?: string };
   /** SU burn of the service's pods. */
   suPerHour?: number;
+  /** The clusters its objects are on (the home card names them for a cluster's operators). */
+  clusters: string[];
 }
 
 /** One entity of `POST /entities/health`: its health, or why it could not be judged. */
@@ -40,12 +42,29 @@ export function compareWorkloadsVerdicts(
   return order[a] - order[b];
 }
 
+/** True for a verdict that needs a person: failing, needing a look, or unknown. */
+export function needsAPerson(verdict: WorkloadsVerdict): boolean {
+  return order[verdict] < order.progressing;
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The clusters an entity's objects are on. */
+function clustersOf(data: EntityWorkloadsResponse): string[] {
+  const names = new Set<string>();
+  for (const c of data.clusters ?? [])
+    if ((c.resources ?? []).some(r => (r.resources ?? []).length > 0))
+      names.add(c.cluster);
+  for (const w of data.workloads ?? [])
+    for (const c of w.clusters ?? []) names.add(c);
+  return [...names];
+}
 
 /** Judges a service from its view; a row without a verdict (an older backend) reads its `healthy`. */
 export function judgeWorkloads(data: EntityWorkloadsResponse): WorkloadsHealth {
   const top = data.recommendedGuides?.[0];
   const base = {
+    clusters: clustersOf(data),
     ...(top ? { guide: { id: top.guideId, reason: top.reasons?.[0] } } : {}),
     ...(data.cost?.suPerHour !== undefined
       ? { suPerHour: data.cost.suPerHour }

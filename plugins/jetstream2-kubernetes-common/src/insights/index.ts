@@ -5,3 +5,6 @@ export * from './rules';
 export * from './presence';
 export * from './recommend';
 export * from './labelSelector';
+export * from './groupEvents';
+export * from './attention';
+export * from './lastLogLine';

@@ -33,6 +33,7 @@ describe('recommendedGuides', () => {
     expect(recs[0]).toEqual({
       guideId: 'k8s-manage-apps',
       severity: 'error',
+      problems: ['crash loop', 'hpa'],
       reasons: ['crash loop (cluster js2-demo)', 'hpa'],
     });
   });
@@ -44,5 +45,6 @@ describe('recommendedGuides', () => {
       insight('a', 'info', 'same'),
     ]);
     expect(recs[0].reasons).toEqual(['same']);
+    expect(recs[0].problems).toEqual(['same']);
   });
 });

@@ -1,8 +1,14 @@
 import type { GuideRecommendation, Insight } from '../types';
 import { compareSeverity } from './rules';
 
+/** The strings in order, each once. */
+function unique(texts: string[]): string[] {
+  return [...new Set(texts)];
+}
+
 /**
- * One recommendation per guide: its strongest severity and every reason, strongest first.
+ * One recommendation per guide: the problems it answers (its insights' titles), its strongest severity
+ * and every reason, strongest first.
  * Ordered errors first, then warnings, then information; ties go to the guide with more insights,
  * then to the one that fired first.
  */
@@ -17,6 +23,7 @@ export function recommendedGuides(insights: Insight[]): GuideRecommendation[] {
       entry = {
         rec: {
           guideId: insight.guideId,
+          problems: [],
           reasons: [],
           severity: insight.severity,
         },
@@ -33,11 +40,15 @@ export function recommendedGuides(insights: Insight[]): GuideRecommendation[] {
     }
   });
   for (const entry of byGuide.values()) {
-    const seen = new Set<string>();
-    entry.rec.reasons = [...entry.items]
-      .sort((a, b) => compareSeverity(a.severity, b.severity))
-      .map(i => (i.cluster ? `${i.reason} (cluster ${i.cluster})` : i.reason))
-      .filter(r => (seen.has(r) ? false : (seen.add(r), true)));
+    const strongest = [...entry.items].sort((a, b) =>
+      compareSeverity(a.severity, b.severity),
+    );
+    entry.rec.problems = unique(strongest.map(i => i.title));
+    entry.rec.reasons = unique(
+      strongest.map(i =>
+        i.cluster ? `${i.reason} (cluster ${i.cluster})` : i.reason,
+      ),
+    );
   }
   return [...byGuide.values()]
     .sort(

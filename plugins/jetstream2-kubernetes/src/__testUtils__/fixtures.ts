@@ -24,7 +24,7 @@ export const plainEntity: Entity = {
   spec: { type: 'website', owner: 'team-a', lifecycle: 'production' },
 };
 
-function pod(name: string, phase: string, ready: boolean) {
+function pod(name: string, phase: string, ready: boolean, replicaSet?: string) {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -33,8 +33,22 @@ function pod(name: string, phase: string, ready: boolean) {
       namespace: 'science',
       uid: `uid-${name}`,
       labels: { 'backstage.io/kubernetes-id': 'science-api' },
+      ownerReferences: replicaSet
+        ? [
+            {
+              apiVersion: 'apps/v1',
+              kind: 'ReplicaSet',
+              name: replicaSet,
+              uid: `uid-${replicaSet}`,
+              controller: true,
+            },
+          ]
+        : undefined,
     },
-    spec: { containers: [{ name: 'api', image: 'science-api:1.0' }] },
+    spec: {
+      nodeName: phase === 'Pending' ? undefined : 'js2-demo-worker-0',
+      containers: [{ name: 'api', image: 'science-api:1.0' }],
+    },
     status: {
       phase,
       containerStatuses: [
@@ -68,9 +82,31 @@ export const workloadsResponse: EntityWorkloadsResponse = {
         {
           type: 'pods',
           resources: [
-            pod('science-api-7d9f-abc12', 'Running', true),
-            pod('science-api-7d9f-def34', 'Running', true),
-            pod('science-api-7d9f-ghi56', 'Pending', false),
+            pod('science-api-7d9f-abc12', 'Running', true, 'science-api-7d9f'),
+            pod('science-api-7d9f-def34', 'Running', true, 'science-api-7d9f'),
+            pod('science-api-7d9f-ghi56', 'Pending', false, 'science-api-7d9f'),
+          ] as any,
+        },
+        {
+          type: 'replicasets',
+          resources: [
+            {
+              apiVersion: 'apps/v1',
+              kind: 'ReplicaSet',
+              metadata: {
+                name: 'science-api-7d9f',
+                namespace: 'science',
+                ownerReferences: [
+                  {
+                    apiVersion: 'apps/v1',
+                    kind: 'Deployment',
+                    name: 'science-api',
+                    uid: 'uid-science-api',
+                    controller: true,
+                  },
+                ],
+              },
+            },
           ] as any,
         },
         { type: 'services', resources: [] },

@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import {
   FakeJetstream2KubernetesApi,
@@ -10,7 +11,7 @@ import { EntityOverviewCard } from './EntityOverviewCard';
 import { EntityWorkloadsContent } from './EntityWorkloadsContent';
 import { Jetstream2KubernetesPage } from './Jetstream2KubernetesPage';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 // React warnings our own code can cause: list keys, invalid nesting (<h5> in <h2>), bad or deprecated
 // props. Upstream's own deprecation notices (defaultProps in material-table, findDOMNode in MUI v4)
@@ -40,6 +41,16 @@ describe('our components cause no React warnings', () => {
         <EntityWorkloadsContent />
       </>,
       { entity: annotatedEntity },
+    );
+    expect(
+      await screen.findByRole('region', { name: 'Needs attention (1)' }),
+    ).toBeInTheDocument();
+    // the collapsed sections too, once opened
+    await userEvent.click(
+      screen.getByRole('button', { name: 'What these objects are' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Where it runs' }),
     );
     expect(await screen.findByText('Cluster js2-demo')).toBeInTheDocument();
     expect(reactWarnings(spy)).toEqual([]);

@@ -13,6 +13,7 @@ export {
   type LiveData,
   type LiveDataOptions,
 } from './useLiveData';
+export { useLastLogLine, EVIDENCE_TAIL_LINES } from './useLastLogLine';
 export { useAllocation, ALLOCATION_POLL_MS } from './useAllocation';
 export {
   useOwnedAllocations,

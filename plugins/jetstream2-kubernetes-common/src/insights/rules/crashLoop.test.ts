@@ -2,17 +2,19 @@ import { pod } from '../__fixtures__/objects';
 import { evaluateInsights } from './index';
 
 describe('crashLoop rule', () => {
-  it('sends CrashLoopBackOff pods to k8s-manage-apps', () => {
+  it('sends CrashLoopBackOff pods to the guide on reading logs and debugging a crashing pod', () => {
     const [insight] = evaluateInsights({
       objects: { pods: [pod('api-1', { crashLoop: true })] },
     });
     expect(insight).toMatchObject({
       ruleId: 'crash-loop',
-      guideId: 'k8s-manage-apps',
+      guideId: 'k8s-debug-pods',
       severity: 'error',
+      title: 'Pod api-1 keeps crashing',
     });
     expect(insight.reason).toContain('restarted 7 times');
     expect(insight.reason).toContain('default/api-1 keeps crashing');
+    expect(insight.reason).toContain('log');
   });
 
   it('sees init containers crash too', () => {

@@ -32,17 +32,20 @@ export const crashLoop: InsightRule = {
     if (crashing.length === 0) return [];
     const refs = crashing.map(c => ref('Pod', c.pod));
     const first = crashing[0];
+    const one = crashing.length === 1;
     return [
       {
         ruleId: 'crash-loop',
         severity: 'error',
-        title: `${plural(crashing.length, 'Pod')} in CrashLoopBackOff`,
+        title: one
+          ? `Pod ${refs[0].name} keeps crashing`
+          : `${plural(crashing.length, 'Pod')} keep crashing`,
         reason: `${listNames(refs)} keep${
-          crashing.length === 1 ? 's' : ''
-        } crashing (container "${first.container}" restarted ${
+          one ? 's' : ''
+        } crashing: container "${first.container}" restarted ${
           first.restarts
-        } times). Read the container logs and events; the guide on managing apps explains Pods, Deployments and how Kubernetes restarts them.`,
-        guideId: 'k8s-manage-apps',
+        } times and Kubernetes now waits before each new start (CrashLoopBackOff). Its last log lines usually say why; the guide shows how to read them, the events and the exit code.`,
+        guideId: 'k8s-debug-pods',
         conceptIds: ['pod', 'deployment'],
         objects: refs,
       },

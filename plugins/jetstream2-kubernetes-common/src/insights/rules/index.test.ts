@@ -72,7 +72,7 @@ describe('evaluateInsights', () => {
     expect(insights.map(i => i.severity)).toEqual(['error', 'info']);
     expect(insights[0].objects).toHaveLength(20);
     expect(MAX_OBJECTS_PER_INSIGHT).toBe(20);
-    expect(insights[0].title).toBe('30 Pods in CrashLoopBackOff');
+    expect(insights[0].title).toBe('30 Pods keep crashing');
   });
 
   it('copies the cluster name into every insight, and only when given', () => {

@@ -4,7 +4,7 @@ import { evaluateInsights } from './index';
 const web = { app: 'web' };
 
 describe('noExternalAddress rule', () => {
-  it('sends LoadBalancer Services and Ingresses without address to k8s-magnum', () => {
+  it('sends LoadBalancer Services and Ingresses without address to the checks before any new cluster', () => {
     const [insight] = evaluateInsights({
       objects: {
         services: [
@@ -16,13 +16,24 @@ describe('noExternalAddress rule', () => {
     });
     expect(insight).toMatchObject({
       ruleId: 'no-external-address',
-      guideId: 'k8s-magnum',
+      guideId: 'k8s-external-address',
+      title:
+        '1 LoadBalancer Service without an external address and 1 Ingress without an address',
     });
     expect(insight.objects).toEqual([
       { kind: 'Service', namespace: 'jhub', name: 'proxy-public' },
       { kind: 'Ingress', namespace: 'binder', name: 'binder' },
     ]);
-    expect(insight.reason).toContain('Octavia');
+    // what to check, in order; no new cluster
+    const checks = [
+      'load-balancer controller',
+      'load-balancer role',
+      'floating IP',
+    ];
+    const at = checks.map(c => insight.reason.indexOf(c));
+    expect(at.every(i => i >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(insight.reason).not.toMatch(/Magnum/);
     expect(insight.conceptIds).toEqual(['load-balancer', 'service', 'ingress']);
   });
 
@@ -32,7 +43,7 @@ describe('noExternalAddress rule', () => {
     });
     expect(insight).toMatchObject({
       severity: 'warning',
-      title: '1 Ingress without an address',
+      title: 'Ingress binder has no address',
       conceptIds: ['load-balancer', 'ingress'],
     });
     expect(insight.reason).toContain('binder/binder has no address');

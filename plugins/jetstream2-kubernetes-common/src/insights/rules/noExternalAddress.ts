@@ -17,27 +17,35 @@ export const noExternalAddress: InsightRule = {
       ...ingresses.map(i => ref('Ingress', i)),
     ];
     if (refs.length === 0) return [];
-    const what: string[] = [];
-    if (services.length > 0)
-      what.push(
-        `${plural(
-          services.length,
-          'LoadBalancer Service',
-        )} without an external address`,
-      );
-    if (ingresses.length > 0)
-      what.push(`${plural(ingresses.length, 'Ingress')} without an address`);
+    const one = refs.length === 1;
+    const title = one
+      ? `${
+          services.length
+            ? `LoadBalancer Service ${refs[0].name}`
+            : `Ingress ${refs[0].name}`
+        } has no ${services.length ? 'external ' : ''}address`
+      : [
+          services.length > 0 &&
+            `${plural(
+              services.length,
+              'LoadBalancer Service',
+            )} without an external address`,
+          ingresses.length > 0 &&
+            `${plural(ingresses.length, 'Ingress')} without an address`,
+        ]
+          .filter(Boolean)
+          .join(' and ');
     return [
       {
         ruleId: 'no-external-address',
         severity: 'warning',
-        title: what.join(' and '),
+        title,
         reason: `${listNames(refs)} ${verb(
           refs.length,
           'has',
           'have',
-        )} no address yet. On Jetstream2 addresses come from Octavia load balancers and an ingress controller, which Magnum clusters set up (the credential needs the load-balancer role); the Magnum guide covers both.`,
-        guideId: 'k8s-magnum',
+        )} no address yet. Check first that the cluster runs a load-balancer controller (and an ingress controller for an Ingress), that its application credential includes the load-balancer role, and that the allocation has a free floating IP (10 by default, 4 on GPU allocations); the guide goes through these checks in order.`,
+        guideId: 'k8s-external-address',
         conceptIds: [
           'load-balancer',
           ...(services.length > 0 ? (['service'] as const) : []),

@@ -48,10 +48,13 @@ export const pvcPending: InsightRule = {
       {
         ruleId: 'pvc-pending',
         severity: 'warning',
-        title: `${plural(
-          pending.length,
-          'PersistentVolumeClaim',
-        )} waiting for storage`,
+        title:
+          refs.length === 1
+            ? `Claim ${refs[0].name} is waiting for storage`
+            : `${plural(
+                refs.length,
+                'PersistentVolumeClaim',
+              )} waiting for storage`,
         reason: `${listNames(refs)} ${verb(
           pending.length,
         )} Pending because ${cause}. The volumes guide explains StorageClasses, PersistentVolumes and claims.${manila}`,

@@ -86,7 +86,10 @@ export const scheduling: InsightRule = {
       drafts.push({
         ruleId: 'gpu-unschedulable',
         severity: 'error',
-        title: `${plural(gpu.length, 'Pod')} waiting for a GPU`,
+        title:
+          refs.length === 1
+            ? `Pod ${refs[0].name} is waiting for a GPU`
+            : `${plural(gpu.length, 'Pod')} waiting for a GPU`,
         reason: `${listNames(
           refs,
         )} ${why}. The GPU guide covers g3 (A100) nodes, the NVIDIA device plugin and GPU requests.`,
@@ -101,7 +104,10 @@ export const scheduling: InsightRule = {
       drafts.push({
         ruleId: 'insufficient-cpu-memory',
         severity: 'warning',
-        title: `${plural(cpuMemPods.length, 'Pod')} waiting for ${what}`,
+        title:
+          refs.length === 1
+            ? `Pod ${refs[0].name} is waiting for ${what}`
+            : `${plural(cpuMemPods.length, 'Pod')} waiting for ${what}`,
         reason: `${listNames(
           refs,
         )} cannot be scheduled because no node has enough free ${what} for their requests. Add nodes or larger flavors, or enable the Magnum cluster autoscaler; the Magnum guide shows how to resize a cluster.`,

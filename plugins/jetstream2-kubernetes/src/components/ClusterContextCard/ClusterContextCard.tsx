@@ -10,6 +10,7 @@ import type { NodeSummary } from '@internal/plugin-jetstream2-kubernetes-common'
 import { useCluster } from '../../hooks';
 import { formatBytes, formatCores } from '../common/format';
 import { nodeSummaryStatus } from '../common/nodes';
+import { TABLE_OPTIONS, TableFrame } from '../common/TableFrame';
 import { OneLine, VerdictStatus } from '../common/VerdictStatus';
 import { ClusterErrorPanel } from '../ClusterErrorPanel';
 import { ComponentCards } from './ComponentCards';
@@ -21,7 +22,12 @@ const nodeColumns: TableColumn<NodeSummary>[] = [
     highlight: true,
     render: n => <OneLine text={n.name} maxWidth="24ch" />,
   },
-  { title: 'Flavor', render: n => n.flavor ?? '–' },
+  {
+    title: 'Flavor',
+    render: n => (
+      <span style={{ whiteSpace: 'nowrap' }}>{n.flavor ?? '–'}</span>
+    ),
+  },
   {
     title: 'Roles',
     render: n => ((n.roles ?? []).length ? n.roles.join(', ') : 'worker'),
@@ -100,18 +106,17 @@ export const ClusterContextCard = ({ name }: { name: string }) => {
         Nodes
       </Typography>
       {nodes.length > 0 ? (
-        <div style={{ overflowX: 'auto' }}>
+        <TableFrame>
           <Table<NodeSummary>
             options={{
+              ...TABLE_OPTIONS,
               paging: false,
-              search: false,
               toolbar: false,
-              padding: 'dense',
             }}
             columns={nodeColumns}
             data={nodes.map(n => ({ ...n, id: n.name }))}
           />
-        </div>
+        </TableFrame>
       ) : (
         <Typography variant="body2">The cluster reports no nodes.</Typography>
       )}

@@ -22,7 +22,7 @@ const Problems = ({ fact }: { fact: ComponentFact }) => {
   if (problems.length === 0) return null;
   return (
     <ul
-      style={{ margin: '4px 0 0', paddingLeft: 18, overflowWrap: 'anywhere' }}
+      style={{ margin: '4px 0 0', paddingLeft: 18, overflowWrap: 'break-word' }}
     >
       {problems.map(p => (
         <li key={`${p.node}-${p.reason}`}>
@@ -58,7 +58,7 @@ export const ComponentCards = ({ detail }: { detail: ClusterDetail }) => {
         >
           <Paper
             variant="outlined"
-            style={{ padding: 12, height: '100%', overflowWrap: 'anywhere' }}
+            style={{ padding: 12, height: '100%', overflowWrap: 'break-word' }}
           >
             <Typography variant="subtitle2" component="h4">
               <Link to={links.concept(fact.conceptId)}>{fact.label}</Link>

@@ -1,12 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import {
-  Table as MuiTable,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { makeStyles, Typography } from '@material-ui/core';
 import type { EntityCost } from '@internal/plugin-jetstream2-kubernetes-common';
 import { formatSu } from '../common/format';
 
@@ -17,8 +10,24 @@ export function costLine(cost: { suPerHour: number; suPerMonth: number }) {
   )} per month`;
 }
 
+const useStyles = makeStyles(theme => ({
+  list: { listStyle: 'none', margin: theme.spacing(1, 0, 0), padding: 0 },
+  // name on the left, figures on the right; in a narrow column the figures go under the name
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+    columnGap: theme.spacing(2),
+    padding: theme.spacing(0.75, 0),
+    borderTop: `1px solid ${theme.palette.divider}`,
+  },
+  name: { overflowWrap: 'break-word', minWidth: 0 },
+  figures: { whiteSpace: 'nowrap' },
+}));
+
 /** What the service's pods cost the allocation, and the workloads that drive it. */
 export const EntityCostCard = ({ cost }: { cost: EntityCost }) => {
+  const classes = useStyles();
   const rows = cost.byWorkload ?? [];
   const unknown = cost.unknownFlavorPods ?? [];
   return (
@@ -30,52 +39,28 @@ export const EntityCostCard = ({ cost }: { cost: EntityCost }) => {
         {costLine(cost)}
       </Typography>
       {rows.length > 0 && (
-        <MuiTable
-          size="small"
-          aria-label="Cost by workload"
-          style={{ tableLayout: 'fixed', width: '100%' }}
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell>Workload</TableCell>
-              <TableCell
-                align="right"
-                style={{ width: '9em', whiteSpace: 'nowrap' }}
-              >
-                SU per hour
-              </TableCell>
-              <TableCell
-                align="right"
-                style={{ width: '6.5em', whiteSpace: 'nowrap' }}
-              >
-                Share
-              </TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map(w => (
-              <TableRow key={`${w.kind}/${w.namespace}/${w.name}`}>
-                <TableCell style={{ overflowWrap: 'anywhere' }}>
-                  {/* wraps in the narrow side column rather than cutting the name to "De…" */}
-                  <span title={`${w.kind} ${w.namespace}/${w.name}`}>
-                    {w.name}
-                  </span>{' '}
-                  <Typography variant="caption" color="textSecondary">
-                    {w.kind}
-                  </Typography>
-                </TableCell>
-                <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-                  {formatSu(w.suPerHour)}
-                </TableCell>
-                <TableCell align="right">
-                  {cost.suPerHour > 0
-                    ? `${Math.round((w.suPerHour / cost.suPerHour) * 100)}%`
-                    : '–'}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </MuiTable>
+        <ul className={classes.list} aria-label="Cost by workload">
+          {rows.map(w => (
+            <li
+              key={`${w.kind}/${w.namespace}/${w.name}`}
+              className={classes.row}
+            >
+              <span className={classes.name}>
+                <span title={`${w.kind} ${w.namespace}/${w.name}`}>
+                  {w.name}
+                </span>{' '}
+                <Typography variant="caption" color="textSecondary">
+                  {w.kind}
+                </Typography>
+              </span>
+              <span className={classes.figures}>
+                {formatSu(w.suPerHour)} per hour
+                {cost.suPerHour > 0 &&
+                  ` · ${Math.round((w.suPerHour / cost.suPerHour) * 100)}%`}
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
       {(cost.byCluster ?? []).length > 1 && (
         <Typography variant="body2" style={{ marginTop: 8 }}>

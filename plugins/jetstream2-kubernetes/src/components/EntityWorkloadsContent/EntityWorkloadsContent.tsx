@@ -1,7 +1,7 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
-import { Grid, Typography } from '@material-ui/core';
+import { Grid } from '@material-ui/core';
 import { useEntityWorkloads } from '../../hooks';
 import { isJetstream2KubernetesAvailable } from '../../isJetstream2KubernetesAvailable';
 import { ClusterContextCard } from '../ClusterContextCard';
@@ -11,11 +11,17 @@ import { ConceptPresenceCards } from '../ConceptPresenceCards';
 import { EventsTable } from '../EventsTable';
 import { EntityCostCard } from '../CostSummary';
 import { MissingAnnotation } from '../MissingAnnotation';
+import { NeedsAttention } from '../NeedsAttention';
 import { NoWorkloadsPanel } from '../NoWorkloadsPanel';
 import { PodLogsButton } from '../PodLogs';
 import { PodsSection } from '../PodsSection';
 import { RecommendedGuides } from '../RecommendedGuides';
 import { WorkloadsTable } from '../WorkloadsTable';
+import { CollapsibleSection, Section } from '../common/Section';
+import { conceptsSummary, whereItRunsSummary } from './sectionSummaries';
+
+// Grid items may shrink below their content's width: wide tables scroll inside their card instead.
+const fit = { minWidth: 0 };
 
 const EntityWorkloads = ({ entity }: { entity: Entity }) => {
   const { value, loading, error, live, updatedAt } = useEntityWorkloads(entity);
@@ -52,14 +58,17 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
     clusters.some(c =>
       (c.resources ?? []).some(r => (r.resources ?? []).length > 0),
     );
+  // with one cluster, naming it in every row says nothing
+  const manyClusters =
+    clusters.filter(c => (c.resources ?? []).length > 0).length > 1;
 
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} style={{ minWidth: 0 }}>
+      <Grid item xs={12} style={fit}>
         <LiveIndicator live={live} updatedAt={updatedAt} error={error} />
       </Grid>
       {clusters.some(c => c.unreachableSince) && (
-        <Grid item xs={12} style={{ minWidth: 0 }}>
+        <Grid item xs={12} style={fit}>
           <StaleClusters clusters={clusters} />
         </Grid>
       )}
@@ -68,16 +77,19 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
           <ClusterErrorPanel cluster={c.cluster} error={c.error} />
         </Grid>
       ))}
-      <Grid item xs={12} lg={8} style={{ minWidth: 0 }}>
+      {hasObjects && (
+        <Grid item xs={12} style={fit}>
+          <NeedsAttention view={value} entity={entityName} />
+        </Grid>
+      )}
+      <Grid item xs={12} lg={8} style={fit}>
         {hasObjects ? (
-          <div style={{ overflowX: 'auto' }}>
-            <WorkloadsTable workloads={workloads} />
-          </div>
+          <WorkloadsTable workloads={workloads} showClusters={manyClusters} />
         ) : (
           <NoWorkloadsPanel data={value} />
         )}
       </Grid>
-      <Grid item xs={12} lg={4} style={{ minWidth: 0 }}>
+      <Grid item xs={12} lg={4} style={fit}>
         {/* A block stack: its cards take the column's width, whatever their content. */}
         <div
           style={{
@@ -91,7 +103,7 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
         </div>
       </Grid>
       {hasObjects && (
-        <Grid item xs={12} style={{ minWidth: 0 }}>
+        <Grid item xs={12} style={fit}>
           <PodsSection
             clusters={answered}
             events={events ?? []}
@@ -111,45 +123,59 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
         </Grid>
       )}
       {events && (
-        <Grid item xs={12} style={{ minWidth: 0 }}>
-          <EventsTable
+        <Grid item xs={12} style={fit}>
+          <Section
             title="Events"
-            events={events}
-            emptyText="No events of this entity's objects."
-          />
+            subtitle="Warnings, grouped by reason and object"
+          >
+            <EventsTable
+              events={events}
+              showCluster={manyClusters}
+              emptyText="No events of this entity's objects in the last hour."
+            />
+          </Section>
         </Grid>
       )}
       {concepts.length > 0 && (
-        <Grid item xs={12} style={{ minWidth: 0 }}>
-          <Typography variant="h5" component="h2" gutterBottom>
-            What these objects are
-          </Typography>
-          <ConceptPresenceCards concepts={concepts} />
+        <Grid item xs={12} style={fit}>
+          <CollapsibleSection
+            id="concepts"
+            title="What these objects are"
+            summary={conceptsSummary(concepts)}
+          >
+            <ConceptPresenceCards concepts={concepts} />
+          </CollapsibleSection>
         </Grid>
       )}
       {answered.length > 0 && (
-        <Grid item xs={12} style={{ minWidth: 0 }}>
-          <Typography variant="h5" component="h2" gutterBottom>
-            Where it runs
-          </Typography>
-          <div
-            style={{
-              display: 'grid',
-              gap: 24,
-              gridTemplateColumns: 'minmax(0, 1fr)',
-            }}
+        <Grid item xs={12} style={fit}>
+          <CollapsibleSection
+            id="where-it-runs"
+            title="Where it runs"
+            summary={whereItRunsSummary(answered)}
           >
-            {answered.map(c => (
-              <ClusterContextCard key={c.cluster} name={c.cluster} />
-            ))}
-          </div>
+            <div
+              style={{
+                display: 'grid',
+                gap: 24,
+                gridTemplateColumns: 'minmax(0, 1fr)',
+              }}
+            >
+              {answered.map(c => (
+                <ClusterContextCard key={c.cluster} name={c.cluster} />
+              ))}
+            </div>
+          </CollapsibleSection>
         </Grid>
       )}
     </Grid>
   );
 };
 
-/** The entity tab: live workloads across clusters, their concepts, the guides that fit, the cluster. */
+/**
+ * The entity tab: what needs attention first (with the evidence and the next steps), then the workloads,
+ * the guides that fit, the pods, the warning events; concepts and the cluster collapsed.
+ */
 export const EntityWorkloadsContent = () => {
   const { entity } = useEntity();
   if (!isJetstream2KubernetesAvailable(entity)) {

@@ -1,8 +1,15 @@
 import { Table, type TableColumn } from '@backstage/core-components';
-import { makeStyles, Typography } from '@material-ui/core';
+import { Button, makeStyles, Typography } from '@material-ui/core';
 import WarningIcon from '@material-ui/icons/Warning';
-import type { ObjectEvent } from '@internal/plugin-jetstream2-kubernetes-common';
+import {
+  groupEvents,
+  type EventGroup,
+  type ObjectEvent,
+} from '@internal/plugin-jetstream2-kubernetes-common';
+import { useState } from 'react';
 import { formatAge } from '../LiveIndicator';
+import { BreakableText } from '../common/BreakableText';
+import { TABLE_OPTIONS, TableFrame } from '../common/TableFrame';
 import { OneLine } from '../common/VerdictStatus';
 
 const useStyles = makeStyles(theme => ({
@@ -18,10 +25,17 @@ const useStyles = makeStyles(theme => ({
       theme.palette.type === 'dark' ? theme.palette.warning.light : '#7a4100',
     fontWeight: 600,
   },
-  message: { overflowWrap: 'anywhere', minWidth: '24ch', display: 'block' },
+  message: { display: 'block', minWidth: '20ch' },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    padding: theme.spacing(0.5, 1),
+  },
 }));
 
-interface EventRow extends ObjectEvent {
+interface EventRow extends EventGroup {
   id: string;
   age: string;
   objectText: string;
@@ -54,22 +68,32 @@ const TypeCell = ({ event }: { event: ObjectEvent }) => {
   );
 };
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export interface EventsTableProps {
+  events: ObjectEvent[];
+  /** Show the object column (off in a pod's own panel). */
+  showObject?: boolean;
+  /** Name the cluster beside the object (when the entity runs on more than one). */
+  showCluster?: boolean;
+  /** Normal events are behind a button unless this is set. */
+  showNormal?: boolean;
+  emptyText?: string;
+}
+
 /**
- * Kubernetes events (all types), newest first, with type, reason, object, count and age; warnings are
- * marked by an icon, the word and the row's colour.
+ * Kubernetes events grouped by reason and object, their repeats added up: warnings (marked by an icon,
+ * the word and the row's colour), newest first; normal events behind a button.
  */
 export const EventsTable = ({
   events,
-  title,
   showObject = true,
+  showCluster = false,
+  showNormal: initiallyShowNormal = false,
   emptyText = 'No events.',
-}: {
-  events: ObjectEvent[];
-  title?: string;
-  showObject?: boolean;
-  emptyText?: string;
-}) => {
+}: EventsTableProps) => {
   const classes = useStyles();
+  const [showNormal, setShowNormal] = useState(initiallyShowNormal);
   if (events.length === 0) {
     return (
       <Typography variant="body2" style={{ padding: 8 }}>
@@ -77,21 +101,22 @@ export const EventsTable = ({
       </Typography>
     );
   }
+  const groups = groupEvents(events);
+  const normal = groups.filter(g => !isWarning(g)).length;
+  const shown = showNormal ? groups : groups.filter(isWarning);
   const now = Date.now();
-  const rows: EventRow[] = sortEvents(events).map((e, i) => ({
-    ...e,
-    id: `${e.cluster}/${e.object?.kind}/${e.object?.namespace}/${e.object?.name}/${e.reason}/${i}`,
-    age: e.lastSeen ? formatAge((now - lastSeenMs(e)) / 1000) : '–',
-    objectText: `${e.object?.kind ?? ''} ${
-      e.object?.namespace ? `${e.object.namespace}/` : ''
-    }${e.object?.name ?? ''}`.trim(),
+  const rows: EventRow[] = shown.map(g => ({
+    ...g,
+    id: g.key,
+    age: g.lastSeen ? formatAge((now - lastSeenMs(g)) / 1000) : '–',
+    objectText: `${g.object?.kind ?? ''} ${g.object?.name ?? ''}`.trim(),
   }));
   const columns: TableColumn<EventRow>[] = [
     { title: 'Type', field: 'type', render: row => <TypeCell event={row} /> },
     {
       title: 'Reason',
       field: 'reason',
-      render: row => <OneLine text={row.reason} maxWidth="18ch" />,
+      render: row => <OneLine text={row.reason} maxWidth="22ch" />,
     },
     ...(showObject
       ? [
@@ -100,7 +125,11 @@ export const EventsTable = ({
             field: 'objectText',
             render: (row: EventRow) => (
               <OneLine
-                text={`${row.objectText} (${row.cluster})`}
+                text={
+                  showCluster
+                    ? `${row.objectText} (${row.cluster})`
+                    : row.objectText
+                }
                 maxWidth="26ch"
               />
             ),
@@ -109,7 +138,7 @@ export const EventsTable = ({
       : []),
     { title: 'Count', field: 'count', type: 'numeric' },
     {
-      title: 'Age',
+      title: 'Last seen',
       field: 'age',
       render: row => (
         <span title={row.lastSeen} style={{ whiteSpace: 'nowrap' }}>
@@ -120,27 +149,52 @@ export const EventsTable = ({
     {
       title: 'Message',
       field: 'message',
-      render: row => <span className={classes.message}>{row.message}</span>,
+      render: row => (
+        <span className={classes.message}>
+          <BreakableText text={row.message} />
+        </span>
+      ),
     },
   ];
   return (
-    <div style={{ overflowX: 'auto' }}>
-      <Table<EventRow>
-        title={title}
-        options={{
-          paging: rows.length > 20,
-          pageSize: 20,
-          search: false,
-          toolbar: Boolean(title),
-          padding: 'dense',
-          rowStyle: (row: EventRow) =>
-            isWarning(row)
-              ? { backgroundColor: 'rgba(255, 152, 0, 0.08)' }
-              : {},
-        }}
-        columns={columns}
-        data={rows}
-      />
+    <div>
+      {(rows.length === 0 || normal > 0) && (
+        <div className={classes.bar}>
+          {rows.length === 0 && (
+            <Typography variant="body2">No warnings.</Typography>
+          )}
+          {normal > 0 && (
+            <Button
+              size="small"
+              color="primary"
+              aria-pressed={showNormal}
+              onClick={() => setShowNormal(v => !v)}
+            >
+              {showNormal
+                ? 'Hide normal events'
+                : `Show ${plural(normal, 'normal event')}`}
+            </Button>
+          )}
+        </div>
+      )}
+      {rows.length > 0 && (
+        <TableFrame>
+          <Table<EventRow>
+            options={{
+              ...TABLE_OPTIONS,
+              paging: rows.length > 20,
+              pageSize: 20,
+              toolbar: false,
+              rowStyle: (row: EventRow) =>
+                isWarning(row)
+                  ? { backgroundColor: 'rgba(255, 152, 0, 0.08)' }
+                  : {},
+            }}
+            columns={columns}
+            data={rows}
+          />
+        </TableFrame>
+      )}
     </div>
   );
 };

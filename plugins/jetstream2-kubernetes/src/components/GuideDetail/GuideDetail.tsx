@@ -84,6 +84,22 @@ export const GuideDetail = () => {
               <Link to={template}>Start from the template</Link>
             </Typography>
           )}
+          {(guide.links ?? []).length > 0 && (
+            <>
+              <Typography variant="h6" component="h3">
+                Read next
+              </Typography>
+              <ul style={{ marginTop: 0 }}>
+                {guide.links!.map(link => (
+                  <li key={link.url}>
+                    <Typography variant="body2">
+                      <Link to={link.url}>{link.title}</Link>
+                    </Typography>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <Typography variant="h6" component="h3">
             Tools
           </Typography>

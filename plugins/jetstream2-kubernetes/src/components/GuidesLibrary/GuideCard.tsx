@@ -6,14 +6,18 @@ import {
   Chip,
   Typography,
 } from '@material-ui/core';
-import type { Guide } from '@internal/plugin-jetstream2-kubernetes-common';
+import type {
+  Guide,
+  GuideSource,
+} from '@internal/plugin-jetstream2-kubernetes-common';
 import { conceptName } from '../common/catalogue';
 import { templateLink, usePluginLinks } from '../common/links';
 
 export const sourceLabel: Record<string, string> = {
   'jetstream2-docs': 'Jetstream2 docs',
   'zonca.dev': 'zonca.dev',
-};
+  'kubernetes.io': 'Kubernetes docs',
+} satisfies Record<GuideSource, string>;
 
 /** A guide in the library: what it is for, its concepts, where to read it. */
 export const GuideCard = ({ guide }: { guide: Guide }) => {

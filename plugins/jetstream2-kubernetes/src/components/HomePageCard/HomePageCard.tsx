@@ -19,7 +19,7 @@ const useStyles = makeStyles(theme => ({
     display: 'block',
     padding: theme.spacing(1, 0),
     // long names and reasons wrap inside the card instead of running past its edge
-    overflowWrap: 'anywhere',
+    overflowWrap: 'break-word',
   },
   head: {
     display: 'flex',
@@ -37,6 +37,7 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(0.5),
   },
   cost: { whiteSpace: 'nowrap' },
+  operated: { marginTop: theme.spacing(2) },
   reason: {
     display: '-webkit-box',
     WebkitLineClamp: 2,
@@ -90,7 +91,14 @@ export function formatSuPerHour(su: number): string {
   return `${su >= 10 ? Math.round(su) : Math.round(su * 100) / 100} SU/h`;
 }
 
-const ServiceRow = ({ service }: { service: ServiceHealth }) => {
+const ServiceRow = ({
+  service,
+  showClusters = false,
+}: {
+  service: ServiceHealth;
+  /** Name the clusters it runs on (in the list of the clusters the user operates). */
+  showClusters?: boolean;
+}) => {
   const classes = useStyles();
   const links = usePluginLinks();
   return (
@@ -113,7 +121,9 @@ const ServiceRow = ({ service }: { service: ServiceHealth }) => {
         )}
       </div>
       <Typography variant="body2" color="textSecondary">
-        {service.summary}
+        {showClusters && service.clusters.length > 0
+          ? `On ${service.clusters.join(', ')}: ${service.summary}`
+          : service.summary}
       </Typography>
       {service.guide && (
         <Typography variant="body2">
@@ -135,6 +145,44 @@ const ServiceRow = ({ service }: { service: ServiceHealth }) => {
         </Typography>
       )}
     </ListItem>
+  );
+};
+
+/** For people who operate clusters: the other groups' services on them that need a person. */
+const OperatedClusters = ({
+  clusters,
+  services,
+}: {
+  clusters: string[];
+  services: ServiceHealth[];
+}) => {
+  const classes = useStyles();
+  const names = clusters.join(', ');
+  const title = `Unhealthy on the clusters you operate (${names})`;
+  return (
+    <section aria-label={title} className={classes.operated}>
+      <Typography variant="subtitle1" component="h3">
+        {title}
+      </Typography>
+      {services.length > 0 ? (
+        <List
+          className={classes.list}
+          aria-label="Unhealthy services on the clusters you operate"
+        >
+          {services.map(service => (
+            <ServiceRow
+              key={service.entityRef}
+              service={service}
+              showClusters
+            />
+          ))}
+        </List>
+      ) : (
+        <Typography variant="body2" color="textSecondary">
+          No other group's service needs attention on {names}.
+        </Typography>
+      )}
+    </section>
   );
 };
 
@@ -169,7 +217,9 @@ export const HomePageCardEmptyState = () => {
 
 /**
  * The home-page card: the runway of the signed-in user's groups' allocations, then their services on
- * Kubernetes with their health, the most useful guide and their SU burn, unhealthy first. It is the content of a home-page widget, which adds
+ * Kubernetes with their health, the most useful guide and their SU burn, unhealthy first; for someone who
+ * operates clusters, also every other group's unhealthy service on them. It is the content of a home-page
+ * widget, which adds
  * the card's frame and title.
  */
 export const HomePageCard = () => {
@@ -180,17 +230,25 @@ export const HomePageCard = () => {
     return (
       <ResponseErrorPanel error={error} title="Could not load your services" />
     );
+  const own = value?.own ?? [];
+  const operated = value?.operated ?? { clusters: [], services: [] };
   return (
     <>
       <YourAllocations />
-      {!value || value.length === 0 ? (
-        <HomePageCardEmptyState />
-      ) : (
+      {own.length > 0 ? (
         <List className={classes.list} aria-label="Your services on Kubernetes">
-          {value.map(service => (
+          {own.map(service => (
             <ServiceRow key={service.entityRef} service={service} />
           ))}
         </List>
+      ) : (
+        <HomePageCardEmptyState />
+      )}
+      {operated.clusters.length > 0 && (
+        <OperatedClusters
+          clusters={operated.clusters}
+          services={operated.services}
+        />
       )}
     </>
   );

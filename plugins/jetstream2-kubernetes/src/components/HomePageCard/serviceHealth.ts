@@ -1,6 +1,7 @@
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import {
   compareWorkloadsVerdicts,
+  needsAPerson,
   type WorkloadsHealth,
   type WorkloadsVerdict,
 } from '@internal/plugin-jetstream2-kubernetes-common';
@@ -20,6 +21,8 @@ export interface ServiceHealth {
   guide?: { id: string; reason?: string };
   /** SU burn of the service's pods, when the backend computed it. */
   suPerHour?: number;
+  /** The clusters its objects are on. */
+  clusters: string[];
 }
 
 /** Worst first, then by title. */
@@ -28,6 +31,11 @@ export function compareServices(a: ServiceHealth, b: ServiceHealth): number {
     compareWorkloadsVerdicts(a.verdict, b.verdict) ||
     a.title.localeCompare(b.title)
   );
+}
+
+/** True for a service that needs a person: failing, needing a look, or unknown. */
+export function isUnhealthy(service: ServiceHealth): boolean {
+  return needsAPerson(service.verdict);
 }
 
 /** A service's line from the backend's judgement (POST /entities/health). */
@@ -52,6 +60,7 @@ export function unknownService(
     entity,
     entityRef: stringifyEntityRef(entity),
     title: entity.metadata.title ?? entity.metadata.name,
+    clusters: [],
     verdict: 'unknown',
     summary: `Could not load its workloads: ${error.message}`,
   };

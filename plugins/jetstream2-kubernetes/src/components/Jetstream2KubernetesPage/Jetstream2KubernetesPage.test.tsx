@@ -7,7 +7,7 @@ import { Jetstream2KubernetesPage } from './Jetstream2KubernetesPage';
 
 // The first render transforms and loads the lazily imported page on a cold jest cache, which can take
 // longer than jest's 5 s default on a busy 2-core machine; this is start-up cost, not a speed target.
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 // The page is mounted at /jetstream2-kubernetes by renderWithApi's mountedRoutes; render it there.
 const page = (path: string, api = new FakeJetstream2KubernetesApi()) =>
@@ -73,6 +73,36 @@ describe('Jetstream2KubernetesPage', () => {
     await page('/jetstream2-kubernetes?q=manila');
     const list = await screen.findByRole('list', { name: 'Guides' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  it.each(['crash', 'logs'])(
+    'finds the guide on crashing pods by "%s"',
+    async word => {
+      await page(`/jetstream2-kubernetes?q=${word}`);
+      const list = await screen.findByRole('list', { name: 'Guides' });
+      const items = within(list).getAllByRole('listitem');
+      expect(items).toHaveLength(1);
+      expect(
+        within(items[0]).getByText('Read logs and debug a crashing pod'),
+      ).toBeInTheDocument();
+    },
+  );
+
+  it('shows what to read next for a guide that links further pages', async () => {
+    await page('/jetstream2-kubernetes/guides/k8s-debug-pods');
+    expect(
+      await screen.findByRole('heading', { level: 2, name: /crashing pod/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Kubernetes docs')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', {
+        // an external link's name ends with upstream's "opens in a new window"
+        name: /^Jetstream2: manage your application with kubectl/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://docs.jetstream-cloud.org/general/k8smanage/',
+    );
   });
 
   it('filters guides by source', async () => {

@@ -16,6 +16,10 @@ const pod = {
 
 const entity = { namespace: 'default', kind: 'Component', name: 'science-api' };
 
+// the dialog's first render loads MUI's Select and Dialog on a cold jest cache: start-up cost on a busy
+// machine, not a speed target
+jest.setTimeout(30_000);
+
 describe('PodLogsButton', () => {
   it('reads the log through our route with container, previous and tail lines', async () => {
     const requests: PodLogsRequest[] = [];

@@ -36,7 +36,7 @@ const useStyles = makeStyles(theme => ({
     maxHeight: '60vh',
     overflow: 'auto',
     whiteSpace: 'pre-wrap',
-    overflowWrap: 'anywhere',
+    overflowWrap: 'break-word',
     fontSize: 12,
     backgroundColor: theme.palette.background.default,
     border: `1px solid ${theme.palette.divider}`,

@@ -10,7 +10,8 @@ import type { ReactNode } from 'react';
 import type { ObjectEvent } from '@internal/plugin-jetstream2-kubernetes-common';
 import { podStatus, type Pod } from '../common/pods';
 import { EventsTable, isWarning } from '../EventsTable';
-import { OneLine, VerdictStatus } from '../common/VerdictStatus';
+import { TABLE_OPTIONS, TableFrame } from '../common/TableFrame';
+import { VerdictStatus } from '../common/VerdictStatus';
 import { formatCpu, formatMemory, shareOfRequest } from './podUsageText';
 
 const useStyles = makeStyles({
@@ -34,7 +35,6 @@ interface PodRow {
   name: string;
   statusText: string;
   verdict: ReturnType<typeof podStatus>['verdict'];
-  ready: string;
   restarts: number;
   node: string;
   events: ObjectEvent[];
@@ -66,7 +66,6 @@ function toRow(pod: Pod, events: ObjectEvent[]): PodRow {
     name: pod.metadata?.name ?? 'unknown',
     statusText: status.text,
     verdict: status.verdict,
-    ready: `${containers.filter(c => c.ready).length}/${containers.length}`,
     restarts: containers.reduce((n, c) => n + (c.restartCount ?? 0), 0),
     node: pod.spec?.nodeName ?? '–',
     events: eventsOf(pod, events),
@@ -111,7 +110,7 @@ export interface EntityPodsTableProps {
   errors: DetectedError[];
   /** Events of this cluster's objects; each pod's own show in its row's detail panel. */
   events?: ObjectEvent[];
-  /** Extra cells per pod (e.g. logs), rendered after the built-in columns. */
+  /** Extra cells per pod (e.g. logs), rendered right after the status. */
   extraColumns?: Array<{ title: string; render: (pod: Pod) => ReactNode }>;
   /** CPU and memory columns, from upstream's PodMetricsContext (when the cluster has any usage). */
   showUsage?: boolean;
@@ -136,7 +135,7 @@ export const EntityPodsTable = ({
       field: 'name',
       highlight: true,
       render: row => (
-        <div className={classes.name} title={row.name}>
+        <div className={classes.name} title={`${row.name} on node ${row.node}`}>
           <PodDrawer
             podAndErrors={{
               pod: row.pod as any,
@@ -157,7 +156,13 @@ export const EntityPodsTable = ({
         <VerdictStatus verdict={row.verdict}>{row.statusText}</VerdictStatus>
       ),
     },
-    { title: 'Ready', field: 'ready', align: 'center' },
+    // Logs right after the status, so it is in view without scrolling sideways
+    ...extraColumns.map(
+      (c): TableColumn<PodRow> => ({
+        title: c.title,
+        render: row => c.render(row.pod),
+      }),
+    ),
     { title: 'Restarts', field: 'restarts', type: 'numeric' },
     ...(showUsage
       ? (['cpu', 'memory'] as const).map(
@@ -170,46 +175,37 @@ export const EntityPodsTable = ({
         )
       : []),
     {
-      title: 'Node',
-      field: 'node',
-      render: row => <OneLine text={row.node} maxWidth="18ch" />,
-    },
-    {
       title: 'Events',
       render: row => (
         <span style={{ whiteSpace: 'nowrap' }}>{eventsText(row.events)}</span>
       ),
     },
-    ...extraColumns.map(
-      (c): TableColumn<PodRow> => ({
-        title: c.title,
-        render: row => c.render(row.pod),
-      }),
-    ),
   ];
   return (
-    <Table<PodRow>
-      options={{
-        paging: pods.length > 20,
-        pageSize: 20,
-        search: false,
-        toolbar: false,
-        padding: 'dense',
-      }}
-      columns={columns}
-      data={pods.map(pod => toRow(pod, events))}
-      detailPanel={[
-        {
-          tooltip: "Show this pod's events",
-          render: ({ rowData: row }: { rowData: PodRow }) => (
-            <EventsTable
-              events={row.events}
-              showObject={false}
-              emptyText={`No events of ${row.name}.`}
-            />
-          ),
-        },
-      ]}
-    />
+    <TableFrame>
+      <Table<PodRow>
+        options={{
+          ...TABLE_OPTIONS,
+          paging: pods.length > 20,
+          pageSize: 20,
+          toolbar: false,
+        }}
+        columns={columns}
+        data={pods.map(pod => toRow(pod, events))}
+        detailPanel={[
+          {
+            tooltip: "Show this pod's events",
+            render: ({ rowData: row }: { rowData: PodRow }) => (
+              <EventsTable
+                events={row.events}
+                showObject={false}
+                showNormal
+                emptyText={`No events of ${row.name}.`}
+              />
+            ),
+          },
+        ]}
+      />
+    </TableFrame>
   );
 };

@@ -7,7 +7,6 @@ import {
   type DetectedError,
 } from '@backstage/plugin-kubernetes-common';
 import {
-  Cluster,
   ClusterContext,
   DetectedErrorsContext,
   PodMetricsContext,
@@ -108,39 +107,24 @@ const ClusterPods = ({
                 <PodNamesWithErrorsContext.Provider value={withErrors}>
                   <InfoCard
                     title={`Pods on ${c.cluster}`}
-                    subheader="Click a name for its containers; expand a row for its events; Logs opens its log"
+                    subheader="A name opens its containers; the arrow, its events; Logs, its log"
                     noPadding
                   >
                     {pods.length > 0 ? (
-                      <div style={{ overflowX: 'auto' }}>
-                        <EntityPodsTable
-                          cluster={c.cluster}
-                          pods={pods}
-                          errors={errors}
-                          events={events.filter(e => e.cluster === c.cluster)}
-                          extraColumns={extraColumns?.(c.cluster)}
-                          showUsage={objects[i].podMetrics.length > 0}
-                        />
-                      </div>
+                      <EntityPodsTable
+                        cluster={c.cluster}
+                        pods={pods}
+                        errors={errors}
+                        events={events.filter(e => e.cluster === c.cluster)}
+                        extraColumns={extraColumns?.(c.cluster)}
+                        showUsage={objects[i].podMetrics.length > 0}
+                      />
                     ) : (
                       <Typography style={{ padding: 16 }}>
                         No pods of this entity run on {c.cluster}.
                       </Typography>
                     )}
                   </InfoCard>
-                  <Typography
-                    variant="subtitle2"
-                    component="h3"
-                    style={{ margin: '12px 0 4px' }}
-                  >
-                    All objects on {c.cluster}
-                  </Typography>
-                  <div style={{ overflowX: 'auto' }}>
-                    <Cluster
-                      clusterObjects={objects[i]}
-                      podsWithErrors={withErrors}
-                    />
-                  </div>
                 </PodNamesWithErrorsContext.Provider>
               </DetectedErrorsContext.Provider>
             </ClusterContext.Provider>
@@ -153,7 +137,8 @@ const ClusterPods = ({
 
 /**
  * The entity's pods per cluster in our table (our status; upstream's pod drawer with containers and
- * logs), and upstream's per-cluster view of the other objects, wrapped in the contexts they read.
+ * logs), wrapped in the contexts upstream's drawer reads. The other objects are the workloads table's
+ * rows: upstream's per-cluster view of them would list the pods a second time.
  * Upstream's components read pod logs and events through our backend for the current entity, never
  * through upstream's Kubernetes proxy (see {@link EntityKubernetesProxyApiProvider}). The pods' CPU and
  * memory usage is fetched apart from the entity's view (every 15 s, see {@link usePodUsage}) and given

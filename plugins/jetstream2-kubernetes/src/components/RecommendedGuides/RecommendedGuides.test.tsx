@@ -3,20 +3,30 @@ import { renderWithApi } from '../../__testUtils__/render';
 import { RecommendedGuides } from './RecommendedGuides';
 
 describe('RecommendedGuides', () => {
-  it('lists each guide with severity, reasons and links to the guide, its original and its template', async () => {
+  it('lists each guide with the problems it answers, severity, reasons and links to the guide, its original and its template', async () => {
     await renderWithApi(
       <RecommendedGuides
         recommendations={[
           {
             guideId: 'k8s-gpu',
             severity: 'warning',
+            problems: ['Pod trainer-1 is waiting for a GPU', 'No GPU node'],
             reasons: ['A pod waits for a GPU.', 'No GPU node.'],
           },
         ]}
       />,
     );
     expect(await screen.findByTitle('Warning')).toBeInTheDocument();
-    expect(screen.getByText('Why: A pod waits for a GPU.')).toBeInTheDocument();
+    // the problem is named before the guide
+    const problem = screen.getByText(
+      'Pod trainer-1 is waiting for a GPU; No GPU node',
+    );
+    const guide = screen.getByRole('link', { name: /GPU/ });
+    expect(
+      problem.compareDocumentPosition(guide) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(screen.getByText('Why this guide')).toBeInTheDocument();
+    expect(screen.getByText('A pod waits for a GPU.')).toBeInTheDocument();
     expect(screen.getByText('No GPU node.')).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: 'Use the template' }),

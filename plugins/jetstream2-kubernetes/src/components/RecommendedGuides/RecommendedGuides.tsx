@@ -1,5 +1,6 @@
 import { InfoCard, Link } from '@backstage/core-components';
 import {
+  makeStyles,
   List,
   ListItem,
   ListItemIcon,
@@ -13,6 +14,14 @@ import { SeverityIcon } from '../common/SeverityIcon';
 
 const FALLBACK_GUIDE = 'k8s-manage-apps';
 
+const useStyles = makeStyles(theme => ({
+  why: {
+    margin: theme.spacing(0.25, 0),
+    '& > summary': { cursor: 'pointer' },
+    '& p': { margin: theme.spacing(0.5, 0) },
+  },
+}));
+
 /** The guides chosen for this entity, each with the reason it was chosen. */
 export const RecommendedGuides = ({
   recommendations,
@@ -20,6 +29,7 @@ export const RecommendedGuides = ({
   recommendations: GuideRecommendation[];
 }) => {
   const links = usePluginLinks();
+  const classes = useStyles();
   if (recommendations.length === 0) {
     const fallback = getGuide(FALLBACK_GUIDE);
     return (
@@ -39,9 +49,9 @@ export const RecommendedGuides = ({
   return (
     <InfoCard
       title="Recommended guides"
-      subheader="Chosen from this service's live objects"
+      subheader="Each for a problem or fact in this service's live objects"
     >
-      <List dense disablePadding style={{ overflowWrap: 'anywhere' }}>
+      <List dense disablePadding style={{ overflowWrap: 'break-word' }}>
         {recommendations.map(rec => {
           const guide = getGuide(rec.guideId);
           const title = guide?.title ?? rec.guideId;
@@ -49,6 +59,8 @@ export const RecommendedGuides = ({
             ? templateLink(guide.templateRef)
             : undefined;
           const reasons = rec.reasons ?? [];
+          // the problems it answers, named before the guide (older backends send none)
+          const problems = rec.problems ?? [];
           return (
             <ListItem key={rec.guideId} alignItems="flex-start" disableGutters>
               <ListItemIcon style={{ minWidth: 32, marginTop: 4 }}>
@@ -63,35 +75,39 @@ export const RecommendedGuides = ({
                   overflow: 'visible',
                 }}
                 primary={
-                  <Typography variant="subtitle2" component="h3">
-                    <Link to={links.guide(rec.guideId)}>{title}</Link>
-                  </Typography>
+                  <>
+                    {problems.length > 0 && (
+                      <Typography variant="body2" component="p">
+                        <strong>For: </strong>
+                        {problems.join('; ')}
+                      </Typography>
+                    )}
+                    <Typography variant="subtitle2" component="h3">
+                      <Link to={links.guide(rec.guideId)}>{title}</Link>
+                    </Typography>
+                  </>
                 }
                 secondary={
                   <>
                     {reasons.length > 0 && (
-                      <Typography
-                        variant="body2"
-                        color="textSecondary"
-                        style={{ overflowWrap: 'anywhere' }}
-                      >
-                        Why: {reasons[0]}
-                      </Typography>
-                    )}
-                    {reasons.length > 1 && (
-                      <ul
-                        style={{
-                          margin: 0,
-                          paddingLeft: 18,
-                          overflowWrap: 'anywhere',
-                        }}
-                      >
-                        {reasons.slice(1).map(reason => (
-                          <li key={reason}>
-                            <Typography variant="caption">{reason}</Typography>
-                          </li>
+                      // the why is one click away: the tab's summary already names each problem
+                      <details className={classes.why}>
+                        <summary>
+                          <Typography variant="caption">
+                            Why this guide
+                          </Typography>
+                        </summary>
+                        {reasons.map(reason => (
+                          <Typography
+                            key={reason}
+                            variant="body2"
+                            color="textSecondary"
+                            component="p"
+                          >
+                            {reason}
+                          </Typography>
                         ))}
-                      </ul>
+                      </details>
                     )}
                     <Typography variant="caption" component="div">
                       {guide?.url && (

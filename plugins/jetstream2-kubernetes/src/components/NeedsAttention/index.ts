@@ -1,0 +1,2 @@
+export { NeedsAttention, type NeedsAttentionProps } from './NeedsAttention';
+export { healthyLine } from './healthyLine';
