@@ -1,0 +1,27 @@
+import type { WriteErrorReason } from './types';
+
+/**
+ * A write the portal could not make: `reason` for code, `message` for people (what happened, and what to do
+ * when the portal knows), `cluster` where it happened. Messages never hold a token.
+ */
+export class WriteError extends Error {
+  readonly reason: WriteErrorReason;
+  readonly cluster: string;
+
+  constructor(reason: WriteErrorReason, cluster: string, message: string) {
+    super(message);
+    this.name = 'WriteError';
+    this.reason = reason;
+    this.cluster = cluster;
+  }
+}
+
+/** True for a {@link WriteError}, also one from another copy of this package. */
+export function isWriteError(error: unknown): error is WriteError {
+  return (
+    error instanceof WriteError ||
+    (error instanceof Error &&
+      error.name === 'WriteError' &&
+      typeof (error as WriteError).reason === 'string')
+  );
+}
