@@ -12,6 +12,7 @@ import {
 } from './checkRequest';
 import { deployerObjectApi } from './deployerClient';
 import { toWriteError, type CallContext } from './toWriteError';
+import { WriteError } from './WriteError';
 import type {
   AppliedObject,
   ApplyRequest,
@@ -120,6 +121,19 @@ function clusterCalls(
   };
 }
 
+/** A failure after some objects were written: the message says which, so nothing is left half-done unsaid. */
+function partly(error: WriteError, done: AppliedObject[]): WriteError {
+  if (done.length === 0) return error;
+  const list = done
+    .map(o => `${o.kind} ${o.namespace}/${o.name} (${o.result})`)
+    .join(', ');
+  return new WriteError(
+    error.reason,
+    error.cluster,
+    `${error.message} Already applied before this failure: ${list}; applying again after the fix continues from there.`,
+  );
+}
+
 /**
  * The write path of `jetstream2Kubernetes.writers`. Checks the cluster and namespace before any call, and
  * sends every object through the API server's dry run before writing any of them.
@@ -159,7 +173,9 @@ export function createWorkloadWriter(
         const old = before[i];
         let result: AppliedObject['result'] = old ? 'configured' : 'created';
         if (!request.dryRun) {
-          const applied = await calls.apply(o, false);
+          const applied = await calls.apply(o, false).catch(error => {
+            throw partly(error, results);
+          });
           if (
             old &&
             applied.metadata?.resourceVersion === old.metadata?.resourceVersion
