@@ -14,6 +14,8 @@ export interface Config {
        * also list the namespace.
        */
       deployNamespaces?: { [template: string]: string[] };
+      /** The Git host organisation new repositories are created in (jetstream2:git:repo-url); default `jetstream2`. */
+      repositoryOwner?: string;
     };
   };
 }

@@ -7,6 +7,7 @@ import { workloadWriterServiceRef } from '@internal/plugin-jetstream2-kubernetes
 import { createKubernetesApplyAction } from './actions/deploy/applyAction';
 import { createPortalCatalog } from './actions/deploy/portalCatalog';
 import { createCatalogRegisterAction } from './actions/deploy/registerAction';
+import { createRepoUrlAction } from './actions/deploy/repoUrlAction';
 import { createClusterPlanAction } from './actions/planAction';
 import { createClusterRenderAction } from './actions/renderAction';
 import { createShowFilesAction } from './actions/showFilesAction';
@@ -51,6 +52,7 @@ export const scaffolderModuleJetstream2 = createBackendModule({
           'jetstream2.scaffolder.deployNamespaces',
         );
         scaffolder.addActions(
+          createRepoUrlAction({ config }),
           createCatalogRegisterAction({ catalog, userInfo, auditor }),
           createKubernetesApplyAction({
             writer,

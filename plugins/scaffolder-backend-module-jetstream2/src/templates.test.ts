@@ -10,6 +10,9 @@ import { clusterRequestFields } from './actions/cluster/request';
 import { createClusterPlanAction } from './actions/planAction';
 import { createClusterRenderAction } from './actions/renderAction';
 import { createShowFilesAction } from './actions/showFilesAction';
+import { createKubernetesApplyAction } from './actions/deploy/applyAction';
+import { createCatalogRegisterAction } from './actions/deploy/registerAction';
+import { createRepoUrlAction } from './actions/deploy/repoUrlAction';
 
 // The catalog templates live in the repository's catalog/templates folder.
 const templatesDir = path.resolve(__dirname, '../../../catalog/templates');
@@ -40,6 +43,10 @@ const moduleActionIds = [
   createClusterPlanAction().id,
   createClusterRenderAction({}).id,
   createShowFilesAction().id,
+  // The golden path's actions (their services are not needed to read their ids).
+  createRepoUrlAction({} as any).id,
+  createCatalogRegisterAction({} as any).id,
+  createKubernetesApplyAction({} as any).id,
 ];
 
 function findEnumPairs(

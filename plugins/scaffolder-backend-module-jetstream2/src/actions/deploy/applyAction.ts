@@ -75,6 +75,13 @@ export function createKubernetesApplyAction(
           z
             .string({ description: 'Workspace folder of the manifests' })
             .default('k8s'),
+        checkOnly: (z: ZodImpl) =>
+          z
+            .boolean({
+              description:
+                "Only check: who may deploy, the Kubernetes id, and the API server's dry run; writes nothing (run it before publishing, so a refusal leaves nothing behind)",
+            })
+            .default(false),
       },
       output: {
         objects: (z: ZodImpl) => z.array(z.string()),
@@ -89,7 +96,9 @@ export function createKubernetesApplyAction(
         await ctx.getInitiatorCredentials(),
       );
       const event = await auditor.createEvent({
-        eventId: 'kubernetes-apply',
+        eventId: ctx.input.checkOnly
+          ? 'kubernetes-apply-check'
+          : 'kubernetes-apply',
         severityLevel: 'medium',
         meta: {
           actor: initiator.userEntityRef,
@@ -118,13 +127,23 @@ export function createKubernetesApplyAction(
         ctx.logger.info(
           `Dry run of ${objects.length} object(s) on cluster "${cluster}", namespace "${namespace}"`,
         );
-        const applied = await writer.apply({ cluster, namespace, objects });
+        const checkOnly = ctx.input.checkOnly ?? false;
+        const applied = await writer.apply({
+          cluster,
+          namespace,
+          objects,
+          dryRun: checkOnly,
+        });
         const lines = applied.map(
-          o => `${o.kind} ${o.namespace}/${o.name} ${o.result}`,
+          o =>
+            `${o.kind} ${o.namespace}/${o.name} ${
+              checkOnly ? `would be ${o.result}` : o.result
+            }`,
         );
         for (const line of lines) ctx.logger.info(line);
-        await event.success({ meta: { objects: lines } });
+        await event.success({ meta: { objects: lines, checkOnly } });
         ctx.output('objects', lines);
+        if (checkOnly) return;
         deployments = applied
           .filter(o => o.kind === 'Deployment')
           .map(o => o.name);
