@@ -1,5 +1,6 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { kubernetesTab } from './fixtures';
+import { backstageToken, expectSignedIn, signInWithOidc } from './oidc';
 
 /**
  * Production-style sign-in through a real OpenID Connect provider (scripts/oidc-dev-server.mjs, started
@@ -15,40 +16,6 @@ const CLUSTER_TEMPLATES = [
   'New Jetstream2 cluster (Kubespray)',
 ];
 const SERVICE_TEMPLATE = 'Deploy a service to a Jetstream2 cluster';
-
-/** Signs in from the sign-in page through the provider's popup: login form, then consent. */
-async function signInWithOidc(page: Page, login: string) {
-  await page.goto('/');
-  const popupOpened = page.waitForEvent('popup');
-  await page.getByRole('button', { name: 'Sign In' }).click();
-  const popup = await popupOpened;
-  await popup.getByPlaceholder('Enter any login').fill(login);
-  // The dev server does not check passwords; the field is required by its form.
-  await popup.getByPlaceholder('and password').fill('any');
-  const closed = popup.waitForEvent('close');
-  await popup.getByRole('button', { name: 'Sign-in' }).click();
-  await popup.getByRole('button', { name: 'Continue' }).click();
-  await closed;
-}
-
-async function expectSignedIn(page: Page) {
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
-    'the sidebar after OIDC sign-in',
-  ).toBeVisible();
-}
-
-/** The Backstage token of the browser's OIDC session, as the app gets it (its session cookie). */
-async function backstageToken(page: Page): Promise<string> {
-  const res = await page.request.get(
-    '/api/auth/oidc/refresh?optional&env=development',
-    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
-  );
-  expect(res.ok(), `oidc refresh answered ${res.status()}`).toBeTruthy();
-  const body = await res.json();
-  return body.backstageIdentity.token;
-}
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 

@@ -54,10 +54,11 @@ reason() {
   local msg="$1"
   case "$msg" in
     *x509*|*certificate*|*tls:*|*TLS*) echo "TLS: the server's certificate is not trusted by the kubeconfig's certificate-authority ($server)" ;;
-    *Unauthorized*|*"provide credentials"*|*401*) echo "unauthorized: the API server at $server rejected the kubeconfig's credentials (expired token or certificate?)" ;;
-    *Forbidden*|*forbidden*|*403*) echo "forbidden: the kubeconfig's user may not read the API server at $server" ;;
+    # Before the HTTP statuses: the message names the server's address, whose port may contain 401 or 403.
     *"connection refused"*|*"was refused"*|*"no such host"*|*"Unable to connect"*|*"i/o timeout"*|*"dial tcp"*|*"Client.Timeout"*|*"context deadline"*|*"network is unreachable"*|*"no route to host"*)
       echo "unreachable: cannot connect to the API server at $server ($msg)" ;;
+    *Unauthorized*|*"provide credentials"*) echo "unauthorized: the API server at $server rejected the kubeconfig's credentials (expired token or certificate?)" ;;
+    *Forbidden*|*forbidden*) echo "forbidden: the kubeconfig's user may not read the API server at $server" ;;
     *) echo "cannot use the cluster at $server: $msg" ;;
   esac
 }

@@ -65,10 +65,11 @@ kubeconfig() { # file server ca-line user-line
   printf 'apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "%s"%s}}]\nusers: [{name: u, user: {%s}}]\ncontexts: [{name: c, context: {cluster: c, user: u}}]\ncurrent-context: c\n' \
     "$2" "$3" "$4" > "$1"
 }
-# A port nothing listens on (the API port minus one is the local cluster's neighbour: pick a closed one).
+# A port nothing listens on, with 403 in its number: kubectl's message names the address, and a status-code
+# match on the message once read "forbidden" there.
 closed=""
 for p in $(seq 1 50); do
-  c=$((40000 + RANDOM % 10000))
+  c=$((40300 + RANDOM % 100))
   (exec 3<>"/dev/tcp/127.0.0.1/$c") 2>/dev/null || { closed=$c; break; }
 done
 kubeconfig "$tmp/unreachable" "https://127.0.0.1:$closed" ", certificate-authority: \"$LOCAL_CLUSTER_CA_FILE\"" 'token: "x"'

@@ -5,8 +5,8 @@
 #
 # Stopping: Ctrl-C, SIGTERM, SIGINT or SIGHUP to `npm start` or to this script, or the end of any process it
 # started (the backend, the frontend dev server, a process of the local control plane, Gitea), stops
-# everything it started within 10 s: the portal gets SIGTERM (the backend closes its watches and releases
-# the collector lease), whatever is left after 5 s gets SIGKILL, then the local control plane and Gitea stop.
+# everything it started within 10 s: the portal gets SIGTERM (the backend closes its watches and stops its
+# scheduled tasks), whatever is left after 5 s gets SIGKILL, then the local control plane and Gitea stop.
 #
 # Environment: LOCAL_CLUSTER_DIR / LOCAL_CLUSTER_PORT (the local control plane's state folder and API port),
 # JS2_LOCAL_CLUSTER=0 (use the clusters of app-config.local.yaml), GITEA_DIR / GITEA_PORT (the local Git

@@ -82,6 +82,7 @@ done
     ["@internal/plugin-jetstream2-kubernetes-backend", m => m.default && m.default.$$type === "@backstage/BackendFeature"],
     ["@internal/plugin-scaffolder-backend-module-jetstream2", m => m.default && m.default.$$type === "@backstage/BackendFeature"],
     ["@internal/plugin-jetstream2-kubernetes-common", m => Object.keys(m).length > 5],
+    ["@internal/plugin-jetstream2-kubernetes-node", m => typeof m.readClusterWriters === "function"],
   ];
   let bad = 0;
   for (const [name, ok] of checks) {

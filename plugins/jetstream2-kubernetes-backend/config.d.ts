@@ -95,5 +95,52 @@ export interface Config {
     };
     /** Catalog tag of the scaffolder templates that create clusters (GET /templates). Default "jetstream2-cluster". */
     templateTag?: string;
+    /**
+     * SU charged per vCPU-hour, by flavor family, for every SU figure the backend computes (cluster and
+     * service cost, burn history, runways). Families not set keep the built-in rates: m3 1, r3 2, g3 4.
+     * The Jetstream2 flavors page has said both 4 and 2 for GPUs; set `g3: 2` if that is what your
+     * allocation is charged.
+     */
+    suRates?: {
+      /** CPU flavors. Default 1. */
+      m3?: number;
+      /** Large-memory flavors. Default 2. */
+      r3?: number;
+      /** GPU flavors (A100 slices). Default 4. */
+      g3?: number;
+    };
+    /** The SU burn history, written by one replica at a time (a global task of Backstage's scheduler). */
+    history?: {
+      /**
+       * Length of one sample: each cluster and each service in a cluster has one row per bucket, the mean of
+       * the measurements taken in it. Default 1 hour.
+       */
+      bucket?: Duration;
+      /**
+       * How often the writer measures; several measurements per bucket keep a bucket filled when the
+       * replica that writes changes. At most `bucket`. Default 5 minutes (a quarter of shorter buckets).
+       */
+      sampleInterval?: Duration;
+      /** How long samples are kept; at least `allocations.runwayWindow`. Default 90 days. */
+      retention?: Duration;
+    };
+    allocations?: {
+      /** The runway is the balance over the mean burn of this long a window. Default 7 days. */
+      runwayWindow?: Duration;
+    };
+    /** Notifications to owning groups (through the notifications plugin). */
+    notifications?: {
+      /** Send them. Default true. */
+      enabled?: boolean;
+      /** How often service health and runways are checked, by one replica at a time. Default 30 s. */
+      interval?: Duration;
+      /**
+       * At most one notification per service or allocation within this time, so a flapping pod cannot
+       * flood its owners; a state that lasts is sent when the window ends. Default 1 hour.
+       */
+      flapWindow?: Duration;
+      /** Owners are told once when an allocation's runway falls below this many days. Default 30. */
+      runwayThresholdDays?: number;
+    };
   };
 }

@@ -48,4 +48,8 @@ backend.add(import('@internal/plugin-jetstream2-kubernetes-backend'));
 // Signals: the pages hear of changes to what they show (a version, never data) and refetch.
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// Notifications: the bell in the sidebar; our backend tells owning groups of failing services and short
+// allocation runways through it.
+backend.add(import('@backstage/plugin-notifications-backend'));
+
 backend.start();

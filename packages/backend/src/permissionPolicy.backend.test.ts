@@ -1,10 +1,6 @@
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -12,31 +8,8 @@ import {
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import request from 'supertest';
-import portalPolicyModule, { PLATFORM_TEAM } from './permissionPolicy';
-
-/** Groups of the mock users, as the catalog would resolve them at sign-in. */
-const GROUPS: Record<string, string[]> = {
-  'user:default/avery': [PLATFORM_TEAM],
-  'user:default/blake': ['group:default/data-science'],
-};
-
-const userInfoFactory = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials) {
-      const principal = credentials.principal as { userEntityRef?: string };
-      if (!principal.userEntityRef) {
-        throw new Error('userInfo asked for a principal that is not a user');
-      }
-      const ref = principal.userEntityRef;
-      return {
-        userEntityRef: ref,
-        ownershipEntityRefs: [ref, ...(GROUPS[ref] ?? [])],
-      };
-    },
-  }),
-});
+import { userInfoFactory } from './__testUtils__/userInfoFactory';
+import portalPolicyModule from './permissionPolicy';
 
 /** A loopback port that nothing listens on: the proxy's upstream is refused, never reached. */
 async function unusedPort(): Promise<number> {

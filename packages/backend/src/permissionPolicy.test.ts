@@ -19,6 +19,8 @@ import {
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import { scaffolderPermissions } from '@backstage/plugin-scaffolder-common/alpha';
 import {
+  jetstream2KubernetesAllocationsReadPermission,
+  jetstream2KubernetesCapacityReadPermission,
   jetstream2KubernetesClustersReadPermission,
   jetstream2KubernetesWorkloadsReadPermission,
 } from '@internal/plugin-jetstream2-kubernetes-common';
@@ -55,6 +57,8 @@ const byName = (name: string): Permission => {
     kubernetesResourcesReadPermission,
     jetstream2KubernetesClustersReadPermission,
     jetstream2KubernetesWorkloadsReadPermission,
+    jetstream2KubernetesAllocationsReadPermission,
+    jetstream2KubernetesCapacityReadPermission,
   ].find(p => p.name === name);
   if (!found) throw new Error(`unknown permission ${name}`);
   return found;
@@ -78,6 +82,16 @@ function matches(
   return rule.apply(entity, criteria.params as any);
 }
 
+/** The allocations as committed, with the ownedBy relation the catalog adds from spec.owner. */
+function allocations(): Entity[] {
+  const file = path.resolve(__dirname, '../../../catalog/allocations.yaml');
+  return parseAllDocuments(fs.readFileSync(file, 'utf8')).map(doc => {
+    const entity = doc.toJS() as Entity;
+    const targetRef = `group:default/${entity.spec!.owner}`;
+    return { ...entity, relations: [{ type: 'ownedBy', targetRef }] };
+  });
+}
+
 /** The templates as committed, so that a changed tag changes these tests' outcome. */
 function templates(): Entity[] {
   const root = path.resolve(__dirname, '../../../catalog/templates');
@@ -99,6 +113,8 @@ describe('PortalPermissionPolicy', () => {
     ['kubernetes.resources.read', 'ALLOW', 'ALLOW', 'DENY'],
     ['jetstream2-kubernetes.clusters.read', 'ALLOW', 'DENY', 'DENY'],
     ['jetstream2-kubernetes.workloads.read', 'ALLOW', 'ALLOW', 'DENY'],
+    ['jetstream2-kubernetes.allocations.read', 'ALLOW', 'CONDITIONAL', 'DENY'],
+    ['jetstream2-kubernetes.capacity.read', 'ALLOW', 'ALLOW', 'DENY'],
     ['catalog.entity.read', 'ALLOW', 'CONDITIONAL', 'DENY'],
     ['catalog.entity.create', 'ALLOW', 'DENY', 'DENY'],
     ['catalog.entity.delete', 'ALLOW', 'DENY', 'DENY'],
@@ -222,6 +238,27 @@ describe('PortalPermissionPolicy', () => {
       expect(matches(decision.conditions, component)).toBe(true);
       expect(matches(decision.conditions, group)).toBe(true);
     });
+  });
+
+  it("lets other signed-in users read their own groups' allocations only", async () => {
+    const readable = async (who: PolicyQueryUser) => {
+      const decision = (await decide(
+        'jetstream2-kubernetes.allocations.read',
+        who,
+      )) as ConditionalPolicyDecision;
+      expect(decision).toMatchObject({
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+      });
+      return allocations()
+        .filter(a => matches(decision.conditions, a))
+        .map(a => a.metadata.name);
+    };
+    expect(await readable(researcher)).toEqual(['data-science-allocation']);
+    expect(
+      await readable(user('casey', ['group:default/science-gateways'])),
+    ).toEqual(['science-gateways-allocation']);
+    expect(await readable(user('stranger', []))).toEqual([]);
   });
 
   it('lets other signed-in users run every scaffolder action but the cluster ones', async () => {

@@ -41,6 +41,8 @@ import {
   templateStepReadPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
 import {
+  jetstream2KubernetesAllocationsReadPermission,
+  jetstream2KubernetesCapacityReadPermission,
   jetstream2KubernetesClustersReadPermission,
   jetstream2KubernetesWorkloadsReadPermission,
 } from '@internal/plugin-jetstream2-kubernetes-common';
@@ -69,6 +71,8 @@ const MEMBER_DECISIONS: ReadonlyArray<[Permission, PolicyDecision]> = [
   [jetstream2KubernetesWorkloadsReadPermission, ALLOW],
   [kubernetesResourcesReadPermission, ALLOW],
   [jetstream2KubernetesClustersReadPermission, DENY],
+  // How much room a cluster has (amounts by flavor, no names): the deploy forms need it.
+  [jetstream2KubernetesCapacityReadPermission, ALLOW],
   [kubernetesClustersReadPermission, DENY],
   [kubernetesProxyPermission, DENY],
   // Catalog: reading is conditional (below); refreshing and validating an entity are harmless;
@@ -103,6 +107,15 @@ function decideForMember(
         ],
       },
     });
+  }
+  if (isPermission(permission, jetstream2KubernetesAllocationsReadPermission)) {
+    // An allocation's balance, burn and runway: the members of the group that owns it.
+    return createCatalogConditionalDecision(
+      permission,
+      catalogConditions.isEntityOwner({
+        claims: user.info.ownershipEntityRefs,
+      }),
+    );
   }
   if (isPermission(permission, actionExecutePermission)) {
     // Every scaffolder action except those that plan or render a cluster.
@@ -145,7 +158,8 @@ function decideForMember(
  * - Members of `group:default/platform-team`: everything (proxy, every cluster, cluster templates,
  *   unregistering entities).
  * - Other signed-in users: the catalog without the cluster-creating templates, guides, the cluster
- *   data of the catalog's services; not the proxy, not whole clusters, not the cluster actions.
+ *   data of the catalog's services, the allocations their groups own; not the proxy, not whole
+ *   clusters, not the cluster actions.
  * - No user: deny. Backend plugins calling each other with service credentials never reach this
  *   policy: the permissions service allows service principals (within any access restrictions set
  *   in `backend.auth.externalAccess`) before asking the permission backend.

@@ -3,8 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { jetstream2KubernetesPermissions } from '@internal/plugin-jetstream2-kubernetes-common';
+import { readAllocationSettings } from './allocationSettings';
 import { createRouter } from './router';
 import { persistClusterSummaries } from './scheduled/persistClusterSummaries';
 import { scheduleGlobalTasks } from './scheduled/scheduleGlobalTasks';
@@ -17,6 +19,7 @@ import { createChangeNotices } from './services/ChangeNotices/createChangeNotice
 import { createTemplatesService } from './services/Templates/createTemplatesService';
 import { entityObjectsSourceSlotServiceRef } from './upstream/entitySourceServiceRef';
 import { obsoleteSettingWarnings, readPluginSettings } from './settings';
+import { wireAllocations } from './wireAllocations';
 
 /**
  * The jetstream2-kubernetes backend plugin: collects the clusters into an indexed cache and serves the
@@ -41,6 +44,7 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
+        notifications: notificationService,
         entityObjectsSlot: entityObjectsSourceSlotServiceRef,
       },
       async init(deps) {
@@ -57,9 +61,11 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
           permissionsRegistry,
           catalog,
           signals,
+          notifications,
           entityObjectsSlot,
         } = deps;
         const settings = readPluginSettings(config);
+        const allocationSettings = readAllocationSettings(config);
         obsoleteSettingWarnings(config).forEach(w => logger.warn(w));
         permissionsRegistry.addPermissions(jetstream2KubernetesPermissions);
 
@@ -80,12 +86,14 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
           collector,
           store,
           logger,
+          rates: allocationSettings.rates,
         });
         const entityWorkloads = createEntityWorkloadsService({
           catalog,
           auth,
           permissions,
           collector,
+          rates: allocationSettings.rates,
         });
         entityObjectsSlot.set({
           selectForEntity: entity => entityWorkloads.selectForEntity(entity),
@@ -102,6 +110,18 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
           maxWaitMs: settings.signalMaxWaitMs,
         });
 
+        // Allocations: burn history, runway, notifications to owning groups.
+        const allocations = await wireAllocations({
+          settings: allocationSettings,
+          database,
+          catalog,
+          auth,
+          permissions,
+          logger,
+          collector,
+          notifications,
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -112,6 +132,7 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
               catalog,
               tag: settings.templateTag,
             }),
+            allocations: allocations.allocations,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
@@ -125,6 +146,7 @@ export const jetstream2KubernetesPlugin = createBackendPlugin({
               logger,
               intervalMs: settings.persistIntervalMs,
             }),
+            ...allocations.tasks,
           ],
         });
 

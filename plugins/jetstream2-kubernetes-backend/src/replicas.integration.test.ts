@@ -12,6 +12,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { captureLogs } from './__testUtils__/captureLogs';
 import {
+  localClusterConfig,
   useLocalCluster,
   type LocalCluster,
 } from './__testUtils__/localCluster';
@@ -88,22 +89,7 @@ async function startReplica(
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
         data: {
-          kubernetes: {
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: [
-                  {
-                    name: 'js2-demo',
-                    url: cluster.url,
-                    authProvider: 'serviceAccount',
-                    serviceAccountToken: cluster.token,
-                    caFile: cluster.caFile,
-                  },
-                ],
-              },
-            ],
-          },
+          kubernetes: localClusterConfig(cluster),
           jetstream2Kubernetes: {
             collection: {
               healthInterval: '500ms',

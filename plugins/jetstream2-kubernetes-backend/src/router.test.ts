@@ -74,6 +74,7 @@ function makeApp(
     clusterData: clusterData as any,
     entityWorkloads,
     templates: { listClusterTemplates: jest.fn().mockResolvedValue([]) },
+    allocations: { getAllocation: jest.fn(), summariseAll: jest.fn() },
   }).then(router => ({
     app: express().use(router).use(mockErrorHandler()),
     clusterData,
@@ -92,6 +93,7 @@ describe('createRouter', () => {
       '/entities/default/component/x/workloads',
       '/entities/default/component/x/logs?cluster=c&podNamespace=n&pod=p',
       '/entities/default/component/x/usage',
+      '/allocations/default/sgw',
     ]) {
       const res = await request(app).get(path);
       expect([path, res.status]).toEqual([path, 401]);
@@ -296,6 +298,7 @@ describe('createRouter with the real entity workloads service', () => {
         collector: fake.collector,
       }),
       templates: { listClusterTemplates: jest.fn() },
+      allocations: { getAllocation: jest.fn(), summariseAll: jest.fn() },
     });
     return {
       app: express().use(router).use(mockErrorHandler()),

@@ -9,6 +9,8 @@ import express from 'express';
 import { createHash } from 'node:crypto';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import type { AllocationsService } from './services/Allocations/types';
+import { addCapacityRoute } from './services/Capacity/capacityRoute';
 import type { ClusterDataService } from './services/ClusterData/types';
 import type { EntityWorkloadsService } from './services/EntityWorkloads/types';
 import type { TemplatesService } from './services/Templates/createTemplatesService';
@@ -19,6 +21,7 @@ export interface RouterOptions {
   clusterData: ClusterDataService;
   entityWorkloads: EntityWorkloadsService;
   templates: TemplatesService;
+  allocations: AllocationsService;
 }
 
 const ENTITY_NAME = /^[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*$/;
@@ -45,6 +48,9 @@ const entityParams = z.object({
       'name must be letters, digits and single -, _ or . between them (e.g. "jupyterhub")',
     ),
 });
+
+/** An allocation is a Resource: its route names namespace and name only. */
+const allocationParams = entityParams.pick({ namespace: true, name: true });
 
 const logsQuery = z
   .object({
@@ -106,8 +112,14 @@ function zodMessage(error: z.ZodError): string {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, clusterData, entityWorkloads, templates } =
-    options;
+  const {
+    httpAuth,
+    permissions,
+    clusterData,
+    entityWorkloads,
+    templates,
+    allocations,
+  } = options;
   const router = Router();
   router.use(express.json());
 
@@ -148,6 +160,8 @@ export async function createRouter(
     }
     sendWithEtag(req, res, JSON.stringify(detail));
   });
+
+  addCapacityRoute(router, { httpAuth, permissions, clusterData });
 
   router.get('/entities/:namespace/:kind/:name/workloads', async (req, res) => {
     const parsed = entityParams.safeParse(req.params);
@@ -205,6 +219,21 @@ export async function createRouter(
       { credentials },
     );
     res.type('text/plain').send(text);
+  });
+
+  // An allocation's balance, burn history, runway and spenders; allowed to its group and the platform team.
+  router.get('/allocations/:namespace/:name', async (req, res) => {
+    const parsed = allocationParams.safeParse(req.params);
+    if (!parsed.success) {
+      throw new InputError(
+        `Malformed allocation reference: ${zodMessage(parsed.error)}`,
+      );
+    }
+    const credentials = await credentialsOf(req);
+    const allocation = await allocations.getAllocation(parsed.data, {
+      credentials,
+    });
+    sendWithEtag(req, res, JSON.stringify(allocation));
   });
 
   router.get('/templates', async (req, res) => {

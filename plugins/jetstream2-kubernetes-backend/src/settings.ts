@@ -105,7 +105,17 @@ function settingError(key: string, reason: string): InputError {
   );
 }
 
-function readDurationMs(config: Config, key: string, fallback: number) {
+/**
+ * A duration under `jetstream2Kubernetes.<key>` in milliseconds, `fallback` when unset. Throws an InputError
+ * naming the setting for a value that is not a duration above zero or longer than `max` (by default what a
+ * timer can wait, about 24 days; pass Infinity for a period that is never waited on, such as a retention).
+ */
+export function readDurationMs(
+  config: Config,
+  key: string,
+  fallback: number,
+  max: number = MAX_TIMER_MS,
+) {
   const fullKey = `${ROOT}.${key}`;
   if (!config.has(fullKey)) return fallback;
   let ms = 0;
@@ -120,8 +130,13 @@ function readDurationMs(config: Config, key: string, fallback: number) {
   if (!Number.isFinite(ms) || ms <= 0) {
     throw settingError(key, 'it must be longer than zero');
   }
-  if (ms > MAX_TIMER_MS) {
-    throw settingError(key, 'it must be at most 24 days');
+  if (ms > max) {
+    throw settingError(
+      key,
+      max === MAX_TIMER_MS
+        ? 'it must be at most 24 days'
+        : `it must be at most ${Math.floor(max / MS_PER_UNIT.days)} days`,
+    );
   }
   return Math.round(ms);
 }

@@ -11,3 +11,4 @@ export * from './catalogue';
 export * from './insights';
 export * from './jetstream2';
 export * from './resources';
+export * from './allocations';

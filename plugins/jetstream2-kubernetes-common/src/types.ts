@@ -1,7 +1,8 @@
 /*
  * Wire types of the jetstream2-kubernetes backend routes (/api/jetstream2-kubernetes/...).
  * This file is the contract between the backend and the frontend plugin: add optional fields freely,
- * change or remove existing ones only together with both sides.
+ * change or remove existing ones only together with both sides. The allocation routes' types are in
+ * ./allocations/types.ts.
  */
 import type {
   ClientPodStatus,

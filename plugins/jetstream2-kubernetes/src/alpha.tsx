@@ -14,8 +14,12 @@ import SchoolIcon from '@material-ui/icons/School';
 import { Jetstream2KubernetesClient, jetstream2KubernetesApiRef } from './api';
 import { JETSTREAM2_KUBERNETES_SEARCH_TYPE } from './components/Jetstream2SearchResultListItem';
 import { isJetstream2KubernetesAvailable } from './isJetstream2KubernetesAvailable';
+import {
+  isGroupEntity,
+  isJetstream2Allocation,
+} from './isJetstream2Allocation';
 import { rootRouteRef } from './routes';
-import { jetstream2ClusterCostFormField } from './scaffolder/alpha';
+import { jetstream2FormFields } from './scaffolder/alpha';
 
 /** api:jetstream2-kubernetes */
 const jetstream2KubernetesApi = ApiBlueprint.make({
@@ -76,6 +80,35 @@ const entityJetstream2KubernetesCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * entity-content:jetstream2-kubernetes/allocation, the page of a Jetstream2 allocation (a Resource of type
+ * jetstream2-allocation): its runway, burn over time, biggest spenders and idle capacity.
+ */
+const entityJetstream2AllocationContent = EntityContentBlueprint.make({
+  name: 'allocation',
+  params: {
+    path: '/allocation',
+    title: 'Allocation',
+    filter: isJetstream2Allocation,
+    loader: () =>
+      import('./components/AllocationPage').then(m => <m.AllocationPage />),
+  },
+});
+
+/** entity-card:jetstream2-kubernetes/group-allocations on a group's page: its allocations and their runway. */
+const entityJetstream2GroupAllocationsCard = EntityCardBlueprint.make({
+  name: 'group-allocations',
+  params: {
+    // beside the group's profile, where it is seen without scrolling
+    type: 'info',
+    filter: isGroupEntity,
+    loader: () =>
+      import('./components/GroupAllocationsCard').then(m => (
+        <m.GroupAllocationsCard />
+      )),
+  },
+});
+
 /** search-result-list-item:jetstream2-kubernetes for guide and concept documents. */
 const jetstream2KubernetesSearchResultListItem =
   SearchResultListItemBlueprint.make({
@@ -98,8 +131,10 @@ export default createFrontendPlugin({
     jetstream2KubernetesPage,
     entityJetstream2KubernetesContent,
     entityJetstream2KubernetesCard,
+    entityJetstream2AllocationContent,
+    entityJetstream2GroupAllocationsCard,
     jetstream2KubernetesSearchResultListItem,
-    jetstream2ClusterCostFormField,
+    ...jetstream2FormFields,
   ],
   routes: { root: rootRouteRef },
 });

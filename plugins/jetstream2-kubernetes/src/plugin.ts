@@ -65,6 +65,32 @@ export const EntityJetstream2KubernetesCard =
     }),
   );
 
+/** An allocation's page: runway, burn over time, biggest spenders, idle capacity (an entity tab). */
+export const EntityJetstream2AllocationContent =
+  jetstream2KubernetesPlugin.provide(
+    createComponentExtension({
+      name: 'EntityJetstream2AllocationContent',
+      component: {
+        lazy: () =>
+          import('./components/AllocationPage').then(m => m.AllocationPage),
+      },
+    }),
+  );
+
+/** A group's Jetstream2 allocations with their runway (a card for the group page). */
+export const EntityJetstream2GroupAllocationsCard =
+  jetstream2KubernetesPlugin.provide(
+    createComponentExtension({
+      name: 'EntityJetstream2GroupAllocationsCard',
+      component: {
+        lazy: () =>
+          import('./components/GroupAllocationsCard').then(
+            m => m.GroupAllocationsCard,
+          ),
+      },
+    }),
+  );
+
 /** A search result item for guides and concepts (legacy search page). */
 export const Jetstream2KubernetesSearchResultListItem =
   jetstream2KubernetesPlugin.provide(

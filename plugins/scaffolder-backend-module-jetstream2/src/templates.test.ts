@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import {
+  CLUSTER_NAME_RULES,
+  clusterRequestLabels,
   describeFlavor,
   getFlavor,
   magnumClusterTemplates,
@@ -155,6 +157,131 @@ describe('catalog templates', () => {
       ]);
       for (const step of steps) {
         for (const key of Object.keys(step.input)) expect(known).toContain(key);
+      }
+    },
+  );
+
+  /** Every property schema of a template's parameters (dependencies and array items included), by name. */
+  function propertySchemas(node: any, out: Array<[string, any]> = []) {
+    if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries<any>(node.properties ?? {}))
+        out.push([key, value]);
+      for (const v of Object.values(node)) propertySchemas(v, out);
+    }
+    return out;
+  }
+
+  /** What the form (ajv with ajv-errors, as the scaffolder's Stepper sets it up) says for a keyword. */
+  const messageFor = (schema: any, keyword: string): unknown =>
+    typeof schema.errorMessage === 'string'
+      ? schema.errorMessage
+      : schema.errorMessage?.[keyword];
+
+  it.each(names)(
+    '%s says in words what every pattern and bound asks for, never the pattern itself',
+    name => {
+      const checked = propertySchemas(load(name).spec.parameters).flatMap(
+        ([key, schema]) =>
+          ['pattern', 'minimum', 'maximum', 'minItems']
+            .filter(keyword => keyword in schema)
+            .map(keyword => ({
+              key,
+              keyword,
+              message: messageFor(schema, keyword),
+            })),
+      );
+      expect(checked.length).toBeGreaterThan(1);
+      for (const { key, keyword, message } of checked) {
+        expect({ key, keyword, isText: typeof message === 'string' }).toEqual({
+          key,
+          keyword,
+          isText: true,
+        });
+        // no regular expression syntax, no internal field name
+        expect(message).not.toMatch(/[\^$\\[\]{}|]|\(\?|\.\*|must match/);
+        // (a camelCase key is an internal name; "image" or "port" is also a word)
+        expect(/[A-Z]/.test(key) && String(message).includes(key)).toBe(false);
+      }
+    },
+  );
+
+  it.each(names)(
+    '%s shows its own errors once on the fields that explain them (Jetstream2 fields hide the form’s copy)',
+    name => {
+      const fields = propertySchemas(load(name).spec.parameters).filter(
+        ([, schema]) =>
+          ['Jetstream2Name', 'Jetstream2ClusterCost'].includes(
+            schema['ui:field'],
+          ),
+      );
+      expect(fields.length).toBeGreaterThan(0);
+      for (const [key, schema] of fields) {
+        expect({ key, hideError: schema['ui:hideError'] }).toEqual({
+          key,
+          hideError: true,
+        });
+      }
+    },
+  );
+
+  it.each(['jetstream2-magnum-cluster', 'jetstream2-kubespray-cluster'])(
+    '%s labels each field as the plan’s messages name it',
+    name => {
+      const labels = clusterRequestLabels as Record<string, string>;
+      // (a oneOf branch names a field without describing it again: no title there)
+      const props = propertySchemas(load(name).spec.parameters).filter(
+        ([key, schema]) => key in labels && 'title' in schema,
+      );
+      expect(props.length).toBeGreaterThan(10);
+      for (const [key, schema] of props) {
+        expect({ key, title: schema.title }).toEqual({
+          key,
+          title: expect.stringMatching(
+            new RegExp(`^${labels[key].replace(/[?()]/g, '\\$&')}`),
+          ),
+        });
+      }
+      const clusterName = propertySchemas(load(name).spec.parameters).find(
+        ([key]) => key === 'clusterName',
+      )![1];
+      expect(clusterName.maxLength).toBe(CLUSTER_NAME_RULES.maxLength);
+      expect(clusterName['ui:field']).toBe('Jetstream2Name');
+    },
+  );
+
+  it.each([
+    ['jetstream2-magnum-cluster', 'estimatedCost', 'Jetstream2ClusterCost', 2],
+    [
+      'jetstream2-kubespray-cluster',
+      'estimatedCost',
+      'Jetstream2ClusterCost',
+      2,
+    ],
+    [
+      'jetstream2-deploy-service',
+      'workloadCheck',
+      'Jetstream2WorkloadCheck',
+      2,
+    ],
+    ['jetstream2-jupyterhub-gpu', 'gpuCheck', 'Jetstream2WorkloadCheck', 2],
+  ])(
+    '%s shows its cost (%s) as text the review step lists, on a step after the fields it reads',
+    (name, key, field, step) => {
+      const steps = load(name).spec.parameters;
+      const found = steps[step].properties[key];
+      expect(found).toMatchObject({ type: 'string', 'ui:field': field });
+      expect(steps[step]['ui:order']).toEqual(['*', key]);
+      const options = found['ui:options'] ?? {};
+      for (const read of Object.entries<any>(options)
+        .filter(([option]) => option.endsWith('Field'))
+        .map(([, value]) => value as string)) {
+        const at = steps.findIndex((s: any) =>
+          propertySchemas(s).some(([k]) => k === read),
+        );
+        expect({ read, before: at >= 0 && at <= step }).toEqual({
+          read,
+          before: true,
+        });
       }
     },
   );

@@ -30,6 +30,28 @@ export interface LocalCluster {
   dispose(): Promise<void>;
 }
 
+/** The `kubernetes` config of a backend watching the local control plane as one cluster, "js2-demo". */
+export function localClusterConfig(
+  cluster: Pick<LocalCluster, 'url' | 'token' | 'caFile'>,
+) {
+  return {
+    clusterLocatorMethods: [
+      {
+        type: 'config',
+        clusters: [
+          {
+            name: 'js2-demo',
+            url: cluster.url,
+            authProvider: 'serviceAccount',
+            serviceAccountToken: cluster.token,
+            caFile: cluster.caFile,
+          },
+        ],
+      },
+    ],
+  };
+}
+
 function portFree(port: number): Promise<boolean> {
   return new Promise(resolve => {
     const srv = net.createServer();

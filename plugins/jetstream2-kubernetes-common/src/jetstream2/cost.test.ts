@@ -1,16 +1,14 @@
 import type { KubeObject } from '../insights/kube';
 import {
-  balanceShortfall,
   clusterCost,
   entityCost,
   HOURS_PER_MONTH,
   nodeFlavorOf,
   nodeSuPerHour,
-  planCost,
-  PlanCostError,
   podsCost,
   podShareOfNode,
 } from './cost';
+import { resolveSuRates } from './flavors';
 
 /** A node shaped like the local control plane's simulated Jetstream2 nodes. */
 function node(
@@ -94,6 +92,28 @@ describe('node rates', () => {
     const n = m3large('both');
     n.metadata!.labels!['beta.kubernetes.io/instance-type'] = 'm3.tiny';
     expect(nodeSuPerHour(n)).toBe(16);
+  });
+
+  it('charges the rates it is given, for the families overridden', () => {
+    const rates = resolveSuRates({ g3: 2 });
+    expect(rates).toEqual({ m3: 1, r3: 2, g3: 2 });
+    expect(nodeSuPerHour(g3medium('a'), rates)).toBe(16);
+    expect(nodeSuPerHour(m3large('a'), rates)).toBe(16);
+    const cost = clusterCost(localNodes, [], rates);
+    // 8 + 8 + 16 + 16 + 8 × 2
+    expect(cost.suPerHour).toBe(64);
+    expect(cost.idleSuPerHour).toBe(64);
+  });
+
+  it.each([
+    [{ h3: 1 }, /"h3" is not a Jetstream2 flavor family; use m3, r3, g3/],
+    [
+      { g3: 0 },
+      /rate of g3 must be a number of SU per vCPU-hour above 0, got 0/,
+    ],
+    [{ m3: '2' }, /rate of m3 must be a number .* got "2"/],
+  ])('refuses the rates %p', (overrides, message) => {
+    expect(() => resolveSuRates(overrides)).toThrow(message);
   });
 
   it('answers undefined, never 0, for unknown or missing flavors', () => {
@@ -282,129 +302,5 @@ describe('podsCost and entityCost', () => {
     expect(cost.byWorkload).toEqual([
       { kind: 'Pod', namespace: 'science', name: 'solo', suPerHour: 4 },
     ]);
-  });
-});
-
-describe('planCost', () => {
-  const base = {
-    masterFlavor: 'm3.quad',
-    masterCount: 1,
-    workerFlavor: 'm3.medium',
-    nodeCount: 2,
-  };
-
-  it('costs a fixed-size cluster', () => {
-    expect(planCost(base)).toEqual({
-      suPerHour: 4 + 16,
-      suPerMonth: 20 * 730,
-      coresAtMax: 20,
-      quotaCores: 150,
-    });
-  });
-
-  it('costs the autoscaling minimum and maximum', () => {
-    const cost = planCost({
-      masterFlavor: 'm3.medium',
-      masterCount: 3,
-      workerFlavor: 'g3.medium',
-      nodeCount: 1,
-      minNodeCount: 1,
-      maxNodeCount: 1,
-    });
-    expect(cost.suPerHour).toBe(24 + 32);
-    expect(cost.min).toEqual({ suPerHour: 56, suPerMonth: 56 * 730 });
-    expect(cost.max).toEqual({ suPerHour: 56, suPerMonth: 56 * 730 });
-    expect(cost.quotaCores).toBe(64);
-
-    const wide = planCost({ ...base, minNodeCount: 1, maxNodeCount: 5 });
-    expect(wide.min!.suPerHour).toBe(12);
-    expect(wide.max!.suPerHour).toBe(44);
-    expect(wide.coresAtMax).toBe(44);
-  });
-
-  it.each([
-    [{ nodeCount: -1 }, 'nodeCount', /nodeCount -1 is not allowed/],
-    [{ nodeCount: 0 }, 'nodeCount', /at least 1/],
-    [{ nodeCount: 1.5 }, 'nodeCount', /whole number/],
-    [{ nodeCount: '3' }, 'nodeCount', /must be a number/],
-    [{ nodeCount: NaN }, 'nodeCount', /must be a number/],
-    [{ nodeCount: undefined }, 'nodeCount', /got null/],
-    [{ nodeCount: 101 }, 'nodeCount', /above 100/],
-    [{ nodeCount: 1e9 }, 'nodeCount', /above 100/],
-    [{ masterCount: 0 }, 'masterCount', /at least 1/],
-    [{ workerFlavor: 'm9.giant' }, 'workerFlavor', /not a Jetstream2 flavor/],
-    [{ masterFlavor: 42 }, 'masterFlavor', /not a Jetstream2 flavor/],
-    [
-      { minNodeCount: 3, maxNodeCount: 2 },
-      'minNodeCount',
-      /larger than maxNodeCount/,
-    ],
-    [{ minNodeCount: 3 }, 'nodeCount', /below minNodeCount/],
-    [{ maxNodeCount: 1 }, 'nodeCount', /above maxNodeCount/],
-    // 4 + 8 × 19 = 156 cores > 150
-    [
-      { nodeCount: 19 },
-      'nodeCount',
-      /needs 156 cores .* quota is 150 cores: use 18 m3.medium workers or fewer/,
-    ],
-    // g3 workers count against the 64-core GPU quota: 4 + 8 × 8 = 68
-    [
-      { workerFlavor: 'g3.medium', nodeCount: 1, maxNodeCount: 8 },
-      'maxNodeCount',
-      /quota is 64 cores: use 7 g3.medium workers/,
-    ],
-    [{ quotaCores: -5 }, 'quotaCores', /whole number of cores/],
-  ])('refuses %j', (change, field, message) => {
-    let error: unknown;
-    try {
-      planCost({ ...base, ...(change as object) } as any);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(PlanCostError);
-    expect((error as PlanCostError).field).toBe(field);
-    expect((error as PlanCostError).message).toMatch(message);
-  });
-
-  it('accepts a raised quota', () => {
-    expect(
-      planCost({ ...base, nodeCount: 19, quotaCores: 200 }).suPerHour,
-    ).toBe(156);
-  });
-});
-
-describe('balanceShortfall', () => {
-  it('measures the largest monthly cost against the balance', () => {
-    const fixed = planCost({
-      masterFlavor: 'm3.quad',
-      masterCount: 1,
-      workerFlavor: 'm3.medium',
-      nodeCount: 2,
-    });
-    expect(balanceShortfall(fixed, 20 * 730)).toBe(0);
-    expect(balanceShortfall(fixed, 10000)).toBe(20 * 730 - 10000);
-    const scaling = planCost({
-      masterFlavor: 'm3.quad',
-      masterCount: 1,
-      workerFlavor: 'm3.medium',
-      nodeCount: 1,
-      minNodeCount: 1,
-      maxNodeCount: 4,
-    });
-    expect(balanceShortfall(scaling, 20000)).toBe(36 * 730 - 20000);
-  });
-
-  it.each([-1, NaN, '100', undefined])('refuses the balance %p', value => {
-    expect(() =>
-      balanceShortfall(
-        planCost({
-          masterFlavor: 'm3.quad',
-          masterCount: 1,
-          workerFlavor: 'm3.quad',
-          nodeCount: 1,
-        }),
-        value as any,
-      ),
-    ).toThrow(/allocation balance must be a number of SU/);
   });
 });

@@ -1,8 +1,10 @@
 /*
- * The cost model: what nodes, pods and planned clusters cost a Jetstream2 allocation, in service units
- * (SU). Every node costs its flavor's rate whether busy or idle; a pod costs its share of its node, the
- * largest of its CPU, memory and GPU requests over the node's allocatable. Rates come from the flavor
- * table in ./flavors.ts and nowhere else. A node of unknown flavor is reported by name, never counted as 0.
+ * The cost model: what nodes and pods cost a Jetstream2 allocation, in service units (SU). Every node
+ * costs its flavor's rate whether busy or idle; a pod costs its share of its node, the largest of its CPU,
+ * memory and GPU requests over the node's allocatable. A flavor's rate is its vCPUs times its family's
+ * SU per vCPU-hour: the built-in table in ./flavors.ts, or the rates a caller passes (the backend's
+ * `jetstream2Kubernetes.suRates` config). A node of unknown flavor is reported by name, never counted as 0.
+ * Planned clusters are costed in ./planCost.ts.
  */
 import type { ClusterCost, EntityCost, ResourceAmounts } from '../types';
 import type { KubeObject } from '../insights/kube';
@@ -13,8 +15,7 @@ import {
   podHoldsResources,
   podRequests,
 } from '../insights/quantities';
-import { getFlavor, isGpuFlavor, Jetstream2Flavor, suPerHour } from './flavors';
-import { jetstream2DefaultQuotas } from './facts';
+import { getFlavor, suPerHour, type SuRates } from './flavors';
 
 /** Hours in the month Jetstream2 allocations are reckoned with (365 × 24 / 12). */
 export const HOURS_PER_MONTH = 730;
@@ -23,9 +24,6 @@ export const HOURS_PER_MONTH = 730;
 export const INSTANCE_TYPE_LABEL = 'node.kubernetes.io/instance-type';
 /** The deprecated label older clusters (and Kubespray's) still carry. */
 export const BETA_INSTANCE_TYPE_LABEL = 'beta.kubernetes.io/instance-type';
-
-/** Most worker nodes a plan may have; larger clusters are planned with the Jetstream2 team. */
-export const MAX_PLAN_NODES = 100;
 
 /** SU per month for a rate in SU per hour. */
 export function suPerMonth(suPerHourRate: number): number {
@@ -41,10 +39,13 @@ export function nodeFlavorOf(node: KubeObject): string | undefined {
 }
 
 /** SU per hour of the node's flavor; undefined when the flavor is missing or unknown (never 0). */
-export function nodeSuPerHour(node: KubeObject): number | undefined {
+export function nodeSuPerHour(
+  node: KubeObject,
+  rates?: SuRates,
+): number | undefined {
   const name = nodeFlavorOf(node);
   const flavor = name ? getFlavor(name) : undefined;
-  return flavor ? suPerHour(flavor) : undefined;
+  return flavor ? suPerHour(flavor, 1, rates) : undefined;
 }
 
 /** The node's allocatable resources (its capacity when allocatable is not reported). */
@@ -78,8 +79,9 @@ export function podShareOfNode(pod: KubeObject, node: KubeObject): number {
 export function podSuPerHour(
   pod: KubeObject,
   node: KubeObject,
+  rates?: SuRates,
 ): number | undefined {
-  const rate = nodeSuPerHour(node);
+  const rate = nodeSuPerHour(node, rates);
   return rate === undefined ? undefined : rate * podShareOfNode(pod, node);
 }
 
@@ -121,6 +123,7 @@ export function requestsByNode(
 export function clusterCost(
   nodes: KubeObject[],
   pods: KubeObject[],
+  rates?: SuRates,
 ): ClusterCostWithNodes {
   const requested = requestsByNode(pods);
   let total = 0;
@@ -128,7 +131,7 @@ export function clusterCost(
   const unknownFlavorNodes: string[] = [];
   const byNode = nodes.map((node): NodeCost => {
     const name = nameOf(node);
-    const rate = nodeSuPerHour(node);
+    const rate = nodeSuPerHour(node, rates);
     const requestedShare = shareOfAllocatable(
       requested.get(name) ?? emptyAmounts(),
       nodeAllocatable(node),
@@ -199,6 +202,7 @@ export function podsCost(
     | KubeObject[]
     | ReadonlyMap<string, KubeObject>
     | Record<string, KubeObject>,
+  rates?: SuRates,
 ): PodsCost {
   const nodeOf = toNodeLookup(nodesByName);
   const result: PodsCost = { suPerHour: 0, pods: [], unknownFlavorPods: [] };
@@ -206,7 +210,7 @@ export function podsCost(
     if (!podHoldsResources(pod)) continue;
     const nodeName: string = pod.spec.nodeName;
     const node = nodeOf(nodeName);
-    const cost = node ? podSuPerHour(pod, node) : undefined;
+    const cost = node ? podSuPerHour(pod, node, rates) : undefined;
     if (!node || cost === undefined) {
       result.unknownFlavorPods.push(podKey(pod));
       continue;
@@ -238,8 +242,9 @@ export function entityCost(
   pods: KubeObject[],
   nodes: KubeObject[] | ReadonlyMap<string, KubeObject>,
   workloadOf: (pod: KubeObject) => WorkloadRef | undefined,
+  rates?: SuRates,
 ): Omit<EntityCost, 'byCluster'> {
-  const cost = podsCost(pods, nodes);
+  const cost = podsCost(pods, nodes, rates);
   const podsByKey = new Map(pods.map(p => [podKey(p), p]));
   const rows = new Map<string, EntityCost['byWorkload'][number]>();
   for (const p of cost.pods) {
@@ -262,198 +267,4 @@ export function entityCost(
     ),
     unknownFlavorPods: cost.unknownFlavorPods,
   };
-}
-
-/** The shape of a new cluster, as a template form or the plan action holds it. */
-export interface PlanCostInput {
-  masterFlavor: string;
-  masterCount: number;
-  workerFlavor: string;
-  nodeCount: number;
-  /** With autoscaling: the fewest workers. */
-  minNodeCount?: number;
-  /** With autoscaling: the most workers. */
-  maxNodeCount?: number;
-  /** Core quota of the allocation; defaults to the GPU quota for g3 workers, the CPU quota otherwise. */
-  quotaCores?: number;
-}
-
-export interface PlanCostAtSize {
-  suPerHour: number;
-  suPerMonth: number;
-}
-
-export interface PlanCost extends PlanCostAtSize {
-  /** At minNodeCount workers, when given. */
-  min?: PlanCostAtSize;
-  /** At maxNodeCount workers, when given. */
-  max?: PlanCostAtSize;
-  /** Cores at the largest size, which the quota must cover. */
-  coresAtMax: number;
-  quotaCores: number;
-}
-
-/** A plan planCost refuses; `field` names the input to fix. */
-export class PlanCostError extends Error {
-  readonly field: keyof PlanCostInput | 'allocationBalance';
-  constructor(
-    field: keyof PlanCostInput | 'allocationBalance',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PlanCostError';
-    this.field = field;
-  }
-}
-
-function checkCount(
-  field: keyof PlanCostInput,
-  value: unknown,
-  what: string,
-): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new PlanCostError(
-      field,
-      `${field} must be a number of ${what}; got ${JSON.stringify(
-        value ?? null,
-      )}.`,
-    );
-  }
-  if (!Number.isInteger(value) || value < 1) {
-    throw new PlanCostError(
-      field,
-      `${field} ${value} is not allowed: use a whole number of ${what}, at least 1.`,
-    );
-  }
-  if (value > MAX_PLAN_NODES) {
-    throw new PlanCostError(
-      field,
-      `${field} ${value} is above ${MAX_PLAN_NODES}; plan a cluster this large with the Jetstream2 team.`,
-    );
-  }
-  return value;
-}
-
-function checkFlavor(
-  field: 'masterFlavor' | 'workerFlavor',
-  name: unknown,
-): Jetstream2Flavor {
-  const flavor = typeof name === 'string' ? getFlavor(name) : undefined;
-  if (!flavor) {
-    throw new PlanCostError(
-      field,
-      `${field} ${JSON.stringify(
-        name ?? null,
-      )} is not a Jetstream2 flavor; pick one such as m3.quad, m3.medium or g3.medium.`,
-    );
-  }
-  return flavor;
-}
-
-const atSize = (perHour: number): PlanCostAtSize => ({
-  suPerHour: perHour,
-  suPerMonth: suPerMonth(perHour),
-});
-
-/**
- * SU per hour and per month of a new cluster at its starting size, and at its autoscaling minimum and
- * maximum when given. Throws a PlanCostError naming the field for unknown flavors and for counts that are
- * not whole numbers from 1 to 100, out of order, or larger than the allocation's core quota.
- */
-export function planCost(input: PlanCostInput): PlanCost {
-  const master = checkFlavor('masterFlavor', input.masterFlavor);
-  const worker = checkFlavor('workerFlavor', input.workerFlavor);
-  const masterCount = checkCount(
-    'masterCount',
-    input.masterCount,
-    'control plane nodes',
-  );
-  const nodeCount = checkCount('nodeCount', input.nodeCount, 'worker nodes');
-  const min =
-    input.minNodeCount === undefined
-      ? undefined
-      : checkCount('minNodeCount', input.minNodeCount, 'worker nodes');
-  const max =
-    input.maxNodeCount === undefined
-      ? undefined
-      : checkCount('maxNodeCount', input.maxNodeCount, 'worker nodes');
-  if (min !== undefined && max !== undefined && min > max) {
-    throw new PlanCostError(
-      'minNodeCount',
-      `minNodeCount (${min}) is larger than maxNodeCount (${max}); swap them or raise maxNodeCount.`,
-    );
-  }
-  if (min !== undefined && nodeCount < min) {
-    throw new PlanCostError(
-      'nodeCount',
-      `nodeCount (${nodeCount}) is below minNodeCount (${min}); start with at least ${min} workers.`,
-    );
-  }
-  if (max !== undefined && nodeCount > max) {
-    throw new PlanCostError(
-      'nodeCount',
-      `nodeCount (${nodeCount}) is above maxNodeCount (${max}); start with at most ${max} workers.`,
-    );
-  }
-  const quotaCores =
-    input.quotaCores ??
-    jetstream2DefaultQuotas[isGpuFlavor(worker) ? 'gpu' : 'cpu'].cores;
-  if (
-    typeof quotaCores !== 'number' ||
-    !Number.isInteger(quotaCores) ||
-    quotaCores < 1
-  ) {
-    throw new PlanCostError(
-      'quotaCores',
-      `quotaCores must be a whole number of cores above 0; got ${JSON.stringify(
-        quotaCores,
-      )}.`,
-    );
-  }
-  const largest = Math.max(nodeCount, max ?? 0);
-  const masterCores = master.vcpus * masterCount;
-  const coresAtMax = masterCores + worker.vcpus * largest;
-  if (coresAtMax > quotaCores) {
-    const fit = Math.floor((quotaCores - masterCores) / worker.vcpus);
-    throw new PlanCostError(
-      max !== undefined ? 'maxNodeCount' : 'nodeCount',
-      `At its largest the cluster needs ${coresAtMax} cores (${masterCount} × ${
-        master.name
-      } + ${largest} × ${worker.name}) but the quota is ${quotaCores} cores: ${
-        fit >= 1
-          ? `use ${fit} ${worker.name} workers or fewer`
-          : 'pick smaller flavors'
-      }, or ask the Jetstream2 team for more quota.`,
-    );
-  }
-  const perHour = (workers: number) =>
-    suPerHour(master, masterCount) + suPerHour(worker, workers);
-  return {
-    ...atSize(perHour(nodeCount)),
-    ...(min !== undefined ? { min: atSize(perHour(min)) } : {}),
-    ...(max !== undefined ? { max: atSize(perHour(max)) } : {}),
-    coresAtMax,
-    quotaCores,
-  };
-}
-
-/**
- * SU by which the plan's largest monthly cost exceeds an allocation balance (0 when it fits). Throws a
- * PlanCostError for a balance that is negative or not a number.
- */
-export function balanceShortfall(plan: PlanCost, balanceSu: number): number {
-  if (
-    typeof balanceSu !== 'number' ||
-    !Number.isFinite(balanceSu) ||
-    balanceSu < 0
-  ) {
-    throw new PlanCostError(
-      'allocationBalance',
-      `The allocation balance must be a number of SU, 0 or more; got ${JSON.stringify(
-        balanceSu ?? null,
-      )}.`,
-    );
-  }
-  const worst = (plan.max ?? plan).suPerMonth;
-  return Math.max(0, worst - balanceSu);
 }

@@ -23,14 +23,55 @@ export interface Jetstream2Flavor {
   status: Jetstream2FlavorStatus;
 }
 
-/** Service units charged per vCPU-hour by flavor family. */
-export const suPerVcpuHourByFamily: Readonly<
-  Record<Jetstream2FlavorFamily, number>
-> = {
+/** Service units charged per vCPU-hour, by flavor family. */
+export type SuRates = Readonly<Record<Jetstream2FlavorFamily, number>>;
+
+/**
+ * The built-in SU per vCPU-hour by flavor family. The copies of the Jetstream2 flavors page disagree on
+ * the GPU rate: the documentation's source, its flavor table (g3.medium 32 SU/h) and worked examples say
+ * 4, some later copies of the published page say 2. g3 stays at 4 here (what the planner and the templates
+ * quote); a portal whose allocation is charged otherwise sets `jetstream2Kubernetes.suRates` (see
+ * {@link resolveSuRates}). https://docs.jetstream-cloud.org/general/instance-flavors/
+ */
+export const suPerVcpuHourByFamily: SuRates = Object.freeze({
   m3: 1,
   r3: 2,
   g3: 4,
-};
+});
+
+/** The flavor families, in the order the docs list them. */
+export const jetstream2FlavorFamilies: readonly Jetstream2FlavorFamily[] =
+  Object.freeze(['m3', 'r3', 'g3']);
+
+/**
+ * The built-in rates with some families overridden (from config). Throws an Error naming the family for a
+ * family that does not exist or a rate that is not a number above 0.
+ */
+export function resolveSuRates(
+  overrides: Partial<Record<string, unknown>> = {},
+): SuRates {
+  const rates: Record<Jetstream2FlavorFamily, number> = {
+    ...suPerVcpuHourByFamily,
+  };
+  for (const [family, value] of Object.entries(overrides)) {
+    if (!jetstream2FlavorFamilies.includes(family as Jetstream2FlavorFamily)) {
+      throw new Error(
+        `"${family}" is not a Jetstream2 flavor family; use ${jetstream2FlavorFamilies.join(
+          ', ',
+        )}`,
+      );
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+      throw new Error(
+        `the rate of ${family} must be a number of SU per vCPU-hour above 0, got ${JSON.stringify(
+          value ?? null,
+        )}`,
+      );
+    }
+    rates[family as Jetstream2FlavorFamily] = value;
+  }
+  return Object.freeze(rates);
+}
 
 const flavor = (
   name: string,
@@ -94,15 +135,19 @@ export function orderableFlavors(
 }
 
 /**
- * Service units per hour for `count` instances of a flavor: vCPUs × the family's rate × count.
- * Throws for an unknown flavor name.
+ * Service units per hour for `count` instances of a flavor: vCPUs × the family's rate × count, at the
+ * built-in rates unless others are given. Throws for an unknown flavor name.
  */
-export function suPerHour(f: Jetstream2Flavor | string, count = 1): number {
+export function suPerHour(
+  f: Jetstream2Flavor | string,
+  count = 1,
+  rates: SuRates = suPerVcpuHourByFamily,
+): number {
   const resolved = typeof f === 'string' ? getFlavor(f) : f;
   if (!resolved) {
     throw new Error(`Unknown Jetstream2 flavor "${String(f)}"`);
   }
-  return resolved.vcpus * suPerVcpuHourByFamily[resolved.family] * count;
+  return resolved.vcpus * rates[resolved.family] * count;
 }
 
 /** The GPU share as a fraction a person reads: "1/4 A100", "1/2 A100", "1 A100". */

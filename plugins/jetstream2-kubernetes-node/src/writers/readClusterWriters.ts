@@ -1,6 +1,11 @@
 import type { Config } from '@backstage/config';
 import type { ClusterWriter, DeployerTokenSource } from './types';
 
+/**
+ * The config key of the clusters' write credentials (`jetstream2Kubernetes.writers`).
+ *
+ * @public
+ */
 export const WRITERS_KEY = 'jetstream2Kubernetes.writers';
 const METHODS_KEY = 'kubernetes.clusterLocatorMethods';
 
@@ -139,6 +144,8 @@ function readWriter(
  * may be written to. Reads no file (a token file is read when a write needs it).
  *
  * Throws one error listing every bad entry, each naming its config key.
+ *
+ * @public
  */
 export function readClusterWriters(config: Config): ClusterWriter[] {
   const entries = config.getOptionalConfigArray(WRITERS_KEY) ?? [];

@@ -1,4 +1,8 @@
-/** Where a deployer token comes from: the config value itself, or a file read when the token is needed. */
+/**
+ * Where a deployer token comes from: the config value itself, or a file read when the token is needed.
+ *
+ * @public
+ */
 export type DeployerTokenSource =
   | { type: 'value'; token: string }
   | { type: 'file'; path: string };
@@ -6,6 +10,8 @@ export type DeployerTokenSource =
 /**
  * One cluster the write path may change, from `jetstream2Kubernetes.writers[]`, joined with the cluster's
  * upstream entry in `kubernetes.clusterLocatorMethods` (type `config`) for its address and CA.
+ *
+ * @public
  */
 export interface ClusterWriter {
   /** The cluster's name, as in the upstream entry and in the catalog (`backstage.io/kubernetes-cluster`). */

@@ -1,11 +1,15 @@
 import { NotFoundError } from '@backstage/errors';
-import type {
-  ClusterDetail,
-  ClusterSummary,
-  ClusterTemplateSummary,
-  EntityWorkloadsResponse,
+import {
+  clusterCapacity,
+  type AllocationResponse,
+  type ClusterCapacity,
+  type ClusterDetail,
+  type ClusterSummary,
+  type ClusterTemplateSummary,
+  type EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
+  AllocationName,
   EntityName,
   EntityPodUsage,
   Jetstream2KubernetesApi,
@@ -17,6 +21,7 @@ import {
   templates,
   workloadsResponse,
 } from './fixtures';
+import { allocationResponse } from './allocationFixtures';
 
 /** An in-memory API over fixed live data, for tests and the dev harness. */
 export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
@@ -29,6 +34,10 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
       logs?: (request: PodLogsRequest) => string;
       /** The pods' usage, or a function of the entity (which may throw, as a refused request does). */
       podUsage?: EntityPodUsage[] | ((entity: EntityName) => EntityPodUsage[]);
+      /** An allocation by name, or a function of the name (which may throw, as a refused request does). */
+      allocations?:
+        | Record<string, AllocationResponse>
+        | ((allocation: AllocationName) => AllocationResponse);
     } = {},
   ) {}
 
@@ -43,6 +52,11 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
     const found = this.clusters().find(c => c.name === name);
     if (!found) throw new NotFoundError(`No cluster ${name}`);
     return found;
+  }
+
+  async getClusterCapacity(name: string): Promise<ClusterCapacity> {
+    const detail = await this.getCluster(name);
+    return clusterCapacity(detail, detail.nodes);
   }
 
   async getEntityWorkloads(
@@ -69,6 +83,15 @@ export class FakeJetstream2KubernetesApi implements Jetstream2KubernetesApi {
       'Listening on :8080',
     ];
     return `${lines.slice(-(request.tailLines ?? lines.length)).join('\n')}\n`;
+  }
+
+  async getAllocation(allocation: AllocationName): Promise<AllocationResponse> {
+    const all = this.data.allocations;
+    if (typeof all === 'function') return all(allocation);
+    if (!all) return allocationResponse;
+    const found = all[allocation.name];
+    if (!found) throw new NotFoundError(`No allocation ${allocation.name}`);
+    return found;
   }
 
   private clusters(): ClusterDetail[] {

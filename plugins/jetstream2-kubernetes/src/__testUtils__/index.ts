@@ -1,2 +1,3 @@
 export { FakeJetstream2KubernetesApi } from './FakeJetstream2KubernetesApi';
 export * from './fixtures';
+export * from './allocationFixtures';

@@ -1,5 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { ReactElement } from 'react';
 import {
@@ -9,7 +12,7 @@ import {
 import { rootRouteRef } from '../routes';
 import { FakeJetstream2KubernetesApi } from './FakeJetstream2KubernetesApi';
 
-/** Renders inside a test app with the fake API (or the one given) and the plugin's page mounted. */
+/** Renders inside a test app with the fake API (or the one given), the plugin's page and entity pages mounted. */
 export function renderWithApi(
   element: ReactElement,
   options: {
@@ -29,7 +32,10 @@ export function renderWithApi(
       {wrapped}
     </TestApiProvider>,
     {
-      mountedRoutes: { '/jetstream2-kubernetes': rootRouteRef },
+      mountedRoutes: {
+        '/jetstream2-kubernetes': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
       routeEntries: options.routeEntries,
     },
   );

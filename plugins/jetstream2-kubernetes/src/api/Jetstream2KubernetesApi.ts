@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  AllocationResponse,
+  ClusterCapacity,
   ClusterDetail,
   ClusterSummary,
   ClusterTemplateSummary,
@@ -11,6 +13,12 @@ import type {
 export interface EntityName {
   namespace?: string;
   kind: string;
+  name: string;
+}
+
+/** Identifies an allocation (a catalog Resource) for {@link Jetstream2KubernetesApi.getAllocation}. */
+export interface AllocationName {
+  namespace?: string;
   name: string;
 }
 
@@ -34,6 +42,8 @@ export interface PodLogsRequest {
 export interface Jetstream2KubernetesApi {
   getClusters(): Promise<ClusterSummary[]>;
   getCluster(name: string): Promise<ClusterDetail>;
+  /** What is free on a cluster for new workloads, by node flavor (no node names); any signed-in user. */
+  getClusterCapacity(name: string): Promise<ClusterCapacity>;
   getEntityWorkloads(entity: EntityName): Promise<EntityWorkloadsResponse>;
   /**
    * The entity's pods' CPU and memory usage per cluster, from the metrics the backend polls; apart from
@@ -43,6 +53,11 @@ export interface Jetstream2KubernetesApi {
   getTemplates(): Promise<ClusterTemplateSummary[]>;
   /** A container's log as plain text, through our backend (only the entity's own pods). */
   getPodLogs(request: PodLogsRequest): Promise<string>;
+  /**
+   * An allocation's balance, burn history, runway, biggest spenders and idle capacity. Refused (403) to
+   * users outside the owning group and the platform team.
+   */
+  getAllocation(allocation: AllocationName): Promise<AllocationResponse>;
 }
 
 /** The jetstream2-kubernetes API. */

@@ -194,4 +194,28 @@ describe('Jetstream2KubernetesClient', () => {
     expect(error.statusCode).toBe(403);
     expect(error.body.error.message).toBe('Not your pod');
   });
+
+  it('reads an allocation from its route, encoded, and passes a refusal on', async () => {
+    const { client, fetch } = setup(url =>
+      url.endsWith('/secret')
+        ? jsonResponse(
+            { error: { name: 'NotAllowedError', message: 'not yours' } },
+            403,
+          )
+        : jsonResponse({ allocationId: 'cis240017' }),
+    );
+    await expect(
+      client.getAllocation({ name: 'science-gateways-allocation' }),
+    ).resolves.toEqual({ allocationId: 'cis240017' });
+    await client.getAllocation({ namespace: 'my ns', name: 'a/b' });
+    expect(fetch.mock.calls.map(call => String(call[0]))).toEqual([
+      `${baseUrl}/allocations/default/science-gateways-allocation`,
+      `${baseUrl}/allocations/my%20ns/a%2Fb`,
+    ]);
+    const refused = await client
+      .getAllocation({ name: 'secret' })
+      .catch(e => e);
+    expect(refused).toBeInstanceOf(ResponseError);
+    expect(refused.statusCode).toBe(403);
+  });
 });

@@ -2,6 +2,8 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   JETSTREAM2_KUBERNETES_PLUGIN_ID,
+  type AllocationResponse,
+  type ClusterCapacity,
   type ClusterDetail,
   type ClusterSummary,
   type ClusterTemplateSummary,
@@ -9,6 +11,7 @@ import {
   type EntityWorkloadsResponse,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
+  AllocationName,
   EntityName,
   Jetstream2KubernetesApi,
   PodLogsRequest,
@@ -64,6 +67,10 @@ export class Jetstream2KubernetesClient implements Jetstream2KubernetesApi {
     return this.get<ClusterDetail>(`/clusters/${enc(name)}`);
   }
 
+  async getClusterCapacity(name: string): Promise<ClusterCapacity> {
+    return this.get<ClusterCapacity>(`/clusters/${enc(name)}/capacity`);
+  }
+
   async getEntityWorkloads(
     entity: EntityName,
   ): Promise<EntityWorkloadsResponse> {
@@ -97,6 +104,14 @@ export class Jetstream2KubernetesClient implements Jetstream2KubernetesApi {
       throw await ResponseError.fromResponse(res);
     }
     return res.text();
+  }
+
+  async getAllocation(allocation: AllocationName): Promise<AllocationResponse> {
+    return this.get<AllocationResponse>(
+      `/allocations/${enc(allocation.namespace || 'default')}/${enc(
+        allocation.name,
+      )}`,
+    );
   }
 
   async getTemplates(): Promise<ClusterTemplateSummary[]> {

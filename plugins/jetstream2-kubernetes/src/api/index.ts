@@ -1,6 +1,7 @@
 export {
   jetstream2KubernetesApiRef,
   type Jetstream2KubernetesApi,
+  type AllocationName,
   type EntityName,
   type PodLogsRequest,
 } from './Jetstream2KubernetesApi';

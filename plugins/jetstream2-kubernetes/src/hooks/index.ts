@@ -12,3 +12,8 @@ export {
   type LiveData,
   type LiveDataOptions,
 } from './useLiveData';
+export { useAllocation, ALLOCATION_POLL_MS } from './useAllocation';
+export {
+  useOwnedAllocations,
+  type OwnedAllocation,
+} from './useOwnedAllocations';

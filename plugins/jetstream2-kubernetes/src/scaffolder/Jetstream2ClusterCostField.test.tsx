@@ -66,17 +66,19 @@ describe('Jetstream2ClusterCostField', () => {
     expect(status).toHaveTextContent('100 SU/h · 73,000 SU per month');
   });
 
-  it('shows a message, not a crash, for counts it cannot cost', async () => {
+  it('says in words, naming fields by their labels, why it cannot cost a count', async () => {
     await renderInTestApp(<Form initial={magnumForm} />);
     const input = screen.getByLabelText('Workers at creation');
     const status = screen.getByRole('status', { name: 'Estimated cost' });
 
     fireEvent.change(input, { target: { value: '-2' } });
     expect(status).toHaveTextContent(
-      'Cannot compute the cost yet: nodeCount -2 is not allowed',
+      'This plan cannot be created"Workers at creation" cannot be -2: use a whole number of worker nodes, at least 1.',
     );
     fireEvent.change(input, { target: { value: '' } });
-    expect(status).toHaveTextContent('nodeCount must be a number');
+    expect(status).toHaveTextContent(
+      'Fill in "Workers at creation" (a number of worker nodes).',
+    );
     // 4 + 8 × 8 = 68 cores > the GPU allocation's 64
     fireEvent.change(input, { target: { value: '8' } });
     expect(status).toHaveTextContent('quota is 64 cores');
@@ -103,9 +105,27 @@ describe('Jetstream2ClusterCostField', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByText(
-        /exceeds the allocation balance of 50,000 SU by 23,000 SU/,
+        /exceeds the allocation balance of 50,000 SU by 23,000 SU\. Lower "Most workers"/,
       ),
     ).toBeInTheDocument();
+  });
+
+  it('writes the cost into the form, so the review step lists it', async () => {
+    const onChange = jest.fn();
+    await renderInTestApp(
+      <Jetstream2ClusterCostField
+        {...fieldProps({
+          ...magnumForm,
+          autoscaling: true,
+          minNodes: 1,
+          maxNodes: 3,
+        })}
+        onChange={onChange}
+      />,
+    );
+    expect(onChange).toHaveBeenLastCalledWith(
+      '36 SU/h · 26,280 SU per month at the start; 36 SU/h · 26,280 SU per month with the fewest workers, 100 SU/h · 73,000 SU per month with the most',
+    );
   });
 
   it('reads fields under other names through ui:options', async () => {
@@ -131,19 +151,19 @@ describe('costOfForm', () => {
   it('uses the quota of the allocation kind unless a raised quota is given', () => {
     const big = { ...magnumForm, nodeCount: 8 };
     expect(costOfForm(big)).toEqual({
-      error: expect.stringMatching(/quota is 64 cores/),
+      problem: expect.stringMatching(/quota is 64 cores/),
     });
     expect(costOfForm({ ...big, quotaCores: 100 })).toMatchObject({
       cost: { suPerHour: 4 + 8 * 32 },
     });
     expect(costOfForm({ ...big, allocationKind: 'trial' })).toEqual({
-      error: expect.stringMatching(/quota is 2 cores/),
+      problem: expect.stringMatching(/quota is 2 cores/),
     });
   });
 
-  it('refuses a negative balance with a message', () => {
-    expect(costOfForm({ ...magnumForm, allocationBalance: -5 })).toEqual({
-      error: expect.stringMatching(/allocation balance must be a number of SU/),
-    });
+  it('refuses a negative balance in words', () => {
+    expect(
+      costOfForm({ ...magnumForm, allocationBalance: -5 }).problem,
+    ).toMatch(/^"SU left in the allocation" must be a number of SU, 0 or more/);
   });
 });

@@ -10,6 +10,7 @@ import {
 import {
   badRequests,
   FAKE_SECRET,
+  INTERNAL_FIELD_NAME,
   listFiles,
   loggedText,
   makeContext,
@@ -41,7 +42,7 @@ describe('jetstream2:cluster:plan', () => {
       gpuMemoryGb: 10,
       suPerHour: 36, // m3.quad 4 SU/h + g3.medium 8 vCPU × 4
       suPerDay: 864,
-      suPer30Days: 25920,
+      suPerMonth: 26280, // 36 × 730 hours
     });
     expect(out.maxSize).toMatchObject({
       nodes: 5,
@@ -61,7 +62,7 @@ describe('jetstream2:cluster:plan', () => {
       '| at maximum size | 5 (1 + 4) | 36 | 135 GB | 1 A100 (40 GB) | **132 SU/h** |',
     );
     expect(out.warnings[0]).toMatch(
-      /labels cannot be changed after creation.*maxNodes = 4 is final/,
+      /labels cannot be changed after creation.*"Most workers" = 4 is final/,
     );
     expect(out.warningsMarkdown).toMatch(/^- ⚠️ Magnum labels/);
     expect(loggedText(logger)).toMatch(
@@ -163,10 +164,28 @@ describe('jetstream2:cluster:plan', () => {
       );
       expect(error).toBeInstanceOf(InputError);
       expect(error.message).toMatch(message);
+      // a person reads it in the task log: labels, not field names; words, not a stack trace
+      expect(error.message).not.toMatch(INTERNAL_FIELD_NAME);
+      expect(error.stack).toBe(`InputError: ${error.message}`);
       expect(ctx.output).not.toHaveBeenCalled();
       expect(listFiles(mockDir.path)).toEqual([]);
     },
   );
+
+  it('gives every warning and the summary in words, naming fields by their labels', async () => {
+    const { ctx } = makeContext(
+      { ...validRequest, maxNodes: 7, minNodes: 7, nodeCount: 7 },
+      { workspacePath: mockDir.path },
+    );
+    await action.handler(ctx);
+    const out = outputsOf(ctx);
+    expect(out.warnings.length).toBeGreaterThan(2);
+    expect([...out.warnings, out.summary].join('\n')).not.toMatch(
+      INTERNAL_FIELD_NAME,
+    );
+    expect(out.summary).toContain('per month (730 h)');
+    expect(out.summary).not.toMatch(/30 days/);
+  });
 
   it('never repeats a pasted secret in the error or the logs', async () => {
     const { ctx, logger } = makeContext(

@@ -2,6 +2,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { ZodImpl } from './cluster/zod';
 import { planCluster } from './cluster/planCluster';
 import { clusterRequestFields } from './cluster/request';
+import { withPlainErrors } from './plainErrors';
 
 const sizeSchema = (z: ZodImpl) =>
   z.object({
@@ -13,7 +14,7 @@ const sizeSchema = (z: ZodImpl) =>
     gpuMemoryGb: z.number(),
     suPerHour: z.number(),
     suPerDay: z.number(),
-    suPer30Days: z.number(),
+    suPerMonth: z.number({ description: 'SU per month of 730 hours' }),
   });
 
 /** The outputs of jetstream2:cluster:plan (also part of jetstream2:cluster:render's outputs). */
@@ -136,7 +137,7 @@ export function createClusterPlanAction() {
       input: clusterRequestFields,
       output: planOutputFields,
     },
-    async handler(ctx) {
+    handler: withPlainErrors('jetstream2:cluster:plan', async ctx => {
       const plan = planCluster(ctx.input);
       ctx.logger.info(
         `${ctx.isDryRun ? '[dry run] ' : ''}Planned ${plan.method} cluster ${
@@ -147,6 +148,6 @@ export function createClusterPlanAction() {
       );
       for (const w of plan.warnings) ctx.logger.warn(w);
       outputPlan(ctx.output, plan);
-    },
+    }),
   });
 }

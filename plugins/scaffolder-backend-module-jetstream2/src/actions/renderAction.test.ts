@@ -136,7 +136,7 @@ describe('jetstream2:cluster:render', () => {
     expect(readme).toContain(
       'https://docs.jetstream-cloud.org/general/k8sgpu/',
     );
-    expect(readme).toContain('maxNodes = 4 is final');
+    expect(readme).toContain('"Most workers" = 4 is final');
     expect(readme).toContain('`GPU_LAB_TOKEN`');
 
     const out = outputsOf(ctx);
@@ -236,11 +236,27 @@ describe('jetstream2:cluster:render', () => {
     expect(everything).toContain('gpu-lab-magnum'); // the reference is fine
   });
 
+  it('reports an export folder it cannot write to in words, without its path or a stack trace', async () => {
+    // a file where the export folder should be
+    fs.writeFileSync(exportDir(), 'not a folder');
+    const { ctx } = makeContext(renderRequest, { workspacePath: workspace() });
+    const error = await action.handler(ctx).then(
+      () => undefined,
+      e => e,
+    );
+    expect(error.message).toMatch(
+      /^jetstream2:cluster:render stopped on an error of the portal, not of your request: the files could not be copied to the portal's export folder \(E[A-Z]+\); they are still in this task's workspace\./,
+    );
+    expect(error.message).not.toContain(mockDir.path);
+    expect(error.stack).toBe(`Error: ${error.message}`);
+    expect(error.stack).not.toMatch(/\n\s+at /);
+  });
+
   const renderOnlyBad: Array<[string, Record<string, unknown>, RegExp]> = [
     [
       'path traversal in targetPath',
       { targetPath: '../../etc' },
-      /targetPath "..\/..\/etc" points outside the workspace/,
+      /"Folder for the files" "..\/..\/etc" points outside the workspace/,
     ],
     [
       'absolute targetPath',
@@ -250,12 +266,12 @@ describe('jetstream2:cluster:render', () => {
     [
       'owner that is not an entity ref',
       { owner: 'Platform Team!' },
-      /owner "Platform Team!" is not an entity reference/,
+      /"Owner" "Platform Team!" is not an entity reference/,
     ],
     [
       'invalid tag',
       { tags: ['Bad Tag'] },
-      /tag "Bad Tag" is not a valid catalog tag/,
+      /The tag "Bad Tag" is not a valid catalog tag/,
     ],
   ];
 

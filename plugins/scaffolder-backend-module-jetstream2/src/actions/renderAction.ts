@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import { fieldLabel } from '@internal/plugin-jetstream2-kubernetes-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { ZodImpl } from './cluster/zod';
 import { planCluster } from './cluster/planCluster';
@@ -13,6 +14,7 @@ import {
   renderClusterFiles,
 } from './cluster/renderFiles';
 import { outputPlan, planOutputFields } from './planAction';
+import { withPlainErrors } from './plainErrors';
 
 /** Options of jetstream2:cluster:render. */
 export interface ClusterRenderActionOptions {
@@ -37,7 +39,9 @@ function checkEntityDetails(input: {
   const problems: string[] = [];
   if (!ENTITY_REF.test(input.owner)) {
     problems.push(
-      `owner "${input.owner}" is not an entity reference; use a group or user such as "group:default/platform-team" or "platform-team".`,
+      `${fieldLabel('owner')} "${
+        input.owner
+      }" is not an entity reference; use a group or user such as "group:default/platform-team" or "platform-team".`,
     );
   }
   if (
@@ -45,12 +49,12 @@ function checkEntityDetails(input: {
     input.system !== '' &&
     !SYSTEM.test(input.system)
   ) {
-    problems.push(`system "${input.system}" is not a valid entity name.`);
+    problems.push(`The system "${input.system}" is not a valid entity name.`);
   }
   for (const t of input.tags ?? []) {
     if (!TAG.test(t) || t.length > 63) {
       problems.push(
-        `tag "${t}" is not a valid catalog tag: use lowercase letters, digits, ':', '+', '#' and single '-' between words, at most 63 characters.`,
+        `The tag "${t}" is not a valid catalog tag: use lowercase letters, digits, ':', '+', '#' and single '-' between words, at most 63 characters.`,
       );
     }
   }
@@ -74,7 +78,9 @@ function resolveTarget(workspacePath: string, targetPath: string): string {
     return resolveSafeChildPath(workspacePath, targetPath);
   } catch {
     throw new InputError(
-      `targetPath "${targetPath}" points outside the workspace; use a relative folder such as "cluster".`,
+      `${fieldLabel(
+        'targetPath',
+      )} "${targetPath}" points outside the workspace; use a relative folder such as "cluster".`,
     );
   }
 }
@@ -87,6 +93,25 @@ async function writeFiles(baseDir: string, files: RenderedFile[]) {
       encoding: 'utf8',
       mode: f.executable ? 0o755 : 0o644,
     });
+  }
+}
+
+/** Copies the files to the portal's export folder; a failure names neither the folder nor the host's paths. */
+async function exportFiles(
+  exportDirectory: string,
+  subPath: string,
+  files: RenderedFile[],
+): Promise<string> {
+  try {
+    const dir = resolveSafeChildPath(exportDirectory, subPath);
+    await writeFiles(dir, files);
+    return dir;
+  } catch (e) {
+    throw new Error(
+      `the files could not be copied to the portal's export folder (${
+        (e as NodeJS.ErrnoException).code ?? (e as Error).name
+      }); they are still in this task's workspace. The platform team should check jetstream2.scaffolder.exportDirectory`,
+    );
   }
 }
 
@@ -181,7 +206,7 @@ export function createClusterRenderAction(
           }),
       },
     },
-    async handler(ctx) {
+    handler: withPlainErrors('jetstream2:cluster:render', async ctx => {
       // Check everything before writing anything.
       const plan = planCluster(ctx.input);
       const entity = checkEntityDetails(ctx.input);
@@ -201,13 +226,12 @@ export function createClusterRenderAction(
 
       let exportedTo = '';
       if (options.exportDirectory && !ctx.isDryRun) {
-        const dir = resolveSafeChildPath(
+        exportedTo = await exportFiles(
           options.exportDirectory,
           path.join(plan.clusterName, ctx.task.id),
+          files,
         );
-        await writeFiles(dir, files);
-        exportedTo = dir;
-        ctx.logger.info(`Copied the files to ${dir}`);
+        ctx.logger.info(`Copied the files to ${exportedTo}`);
       }
       ctx.logger.info(
         `${ctx.isDryRun ? '[dry run] ' : ''}Rendered ${plan.method} cluster ${
@@ -228,6 +252,6 @@ export function createClusterRenderAction(
         filesAsMarkdown(files, targetPath === '.' ? '' : targetPath),
       );
       ctx.output('exportedTo', exportedTo);
-    },
+    }),
   });
 }

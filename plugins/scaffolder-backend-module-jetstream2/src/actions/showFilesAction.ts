@@ -4,6 +4,7 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { ZodImpl } from './cluster/zod';
+import { withPlainErrors } from './plainErrors';
 
 const MAX_BYTES = 256 * 1024;
 
@@ -57,20 +58,20 @@ export function createShowFilesAction() {
         markdown: (z: ZodImpl) => z.string(),
       },
     },
-    async handler(ctx) {
+    handler: withPlainErrors('jetstream2:files:show', async ctx => {
       const rel = ctx.input.path || '.';
       let target: string;
       try {
         target = resolveSafeChildPath(ctx.workspacePath, rel);
       } catch {
         throw new InputError(
-          `path "${rel}" points outside the workspace; use a relative folder.`,
+          `The folder "${rel}" points outside the workspace; use a relative folder.`,
         );
       }
       const stat = await fs.stat(target).catch(() => undefined);
       if (!stat) {
         throw new InputError(
-          `path "${rel}" does not exist in the workspace; check the earlier step that writes it.`,
+          `The folder "${rel}" does not exist in the workspace; check the earlier step that writes it.`,
         );
       }
       const files = stat.isDirectory()
@@ -92,6 +93,6 @@ export function createShowFilesAction() {
       }
       ctx.output('files', files);
       ctx.output('markdown', blocks.join('\n\n'));
-    },
+    }),
   });
 }

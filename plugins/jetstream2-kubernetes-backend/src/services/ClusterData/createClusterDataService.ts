@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   ClusterDetail,
   ClusterSummary,
+  SuRates,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type {
   ClusterCollector,
@@ -16,6 +17,8 @@ export interface ClusterDataServiceOptions {
   store: ClusterStore;
   logger: LoggerService;
   now?: () => Date;
+  /** SU per vCPU-hour by flavor family, for the clusters' cost (the built-in rates when not given). */
+  rates?: SuRates;
 }
 
 function ageSeconds(
@@ -55,7 +58,7 @@ function fromStore<T extends ClusterSummary>(
 export function createClusterDataService(
   options: ClusterDataServiceOptions,
 ): ClusterDataService {
-  const { collector, store, logger } = options;
+  const { collector, store, logger, rates } = options;
   const now = options.now ?? (() => new Date());
   /** Summaries and details computed once per data version of a cluster, not per request. */
   type Computed = {
@@ -137,7 +140,7 @@ export function createClusterDataService(
         const { snap, fresh } = live(name);
         if (fresh)
           return aged(
-            cached(fresh, 'summary', () => summariseCluster(fresh, t)),
+            cached(fresh, 'summary', () => summariseCluster(fresh, t, rates)),
             t,
           );
         const s = stored.get(name);
@@ -152,7 +155,7 @@ export function createClusterDataService(
       const { snap, fresh } = live(name);
       if (fresh)
         return aged(
-          cached(fresh, 'detail', () => detailCluster(fresh, t)),
+          cached(fresh, 'detail', () => detailCluster(fresh, t, rates)),
           t,
         );
       let s: StoredCluster | undefined;
@@ -173,7 +176,7 @@ export function createClusterDataService(
         insights: [],
       };
       if (snap) {
-        return { ...detailCluster(snap, t), status: snap.status };
+        return { ...detailCluster(snap, t, rates), status: snap.status };
       }
       return detail;
     },
@@ -185,7 +188,7 @@ export function createClusterDataService(
         const { fresh } = live(name);
         if (!fresh) continue;
         const detail = {
-          ...cached(fresh, 'detail', () => detailCluster(fresh, t)),
+          ...cached(fresh, 'detail', () => detailCluster(fresh, t, rates)),
         };
         const {
           nodes,

@@ -16,6 +16,7 @@ import {
   type KubeObject,
   type NodeSummary,
   type ResourceAmounts,
+  type SuRates,
 } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { ClusterSnapshot } from '../ClusterCollector/types';
 
@@ -51,6 +52,7 @@ export function summariseNode(
   usage: { requested: ResourceAmounts; podCount: number } | undefined,
   heartbeatAt?: string,
   usageNow?: ResourceAmounts,
+  rates?: SuRates,
 ): NodeSummary {
   const labels = node.metadata?.labels ?? {};
   const info = node.status?.nodeInfo ?? {};
@@ -86,7 +88,7 @@ export function summariseNode(
     })),
   };
   if (heartbeatAt) summary.heartbeatAt = heartbeatAt;
-  const rate = nodeSuPerHour(node);
+  const rate = nodeSuPerHour(node, rates);
   if (rate !== undefined) summary.suPerHour = rate;
   if (usageNow) summary.usage = usageNow;
   return summary;
@@ -134,11 +136,12 @@ function age(collectedAt: string | undefined, now: Date): number | undefined {
 export function summariseCluster(
   snap: ClusterSnapshot,
   now: Date = new Date(),
+  rates?: SuRates,
 ): ClusterSummary {
-  return toSummary(snap, summariseNodes(snap), now);
+  return toSummary(snap, summariseNodes(snap, rates), now, rates);
 }
 
-function summariseNodes(snap: ClusterSnapshot): NodeSummary[] {
+function summariseNodes(snap: ClusterSnapshot, rates?: SuRates): NodeSummary[] {
   const usage = usageByNode(snap.objects.pods ?? []);
   const heartbeats = new Map<string, string | undefined>(
     (snap.objects.nodeLeases ?? []).map(l => [
@@ -153,6 +156,7 @@ function summariseNodes(snap: ClusterSnapshot): NodeSummary[] {
         usage.get(n.metadata?.name ?? ''),
         heartbeats.get(n.metadata?.name ?? ''),
         snap.nodeUsage?.get(n.metadata?.name ?? ''),
+        rates,
       ),
     )
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -162,6 +166,7 @@ function toSummary(
   snap: ClusterSnapshot,
   nodes: NodeSummary[],
   now: Date,
+  rates?: SuRates,
 ): ClusterSummary {
   const sum = (pick: (n: NodeSummary) => ResourceAmounts) =>
     nodes.reduce((acc, n) => addAmounts(acc, pick(n)), emptyAmounts());
@@ -175,7 +180,11 @@ function toSummary(
     requested: sum(n => n.requested),
     podCount: (snap.objects.pods ?? []).length,
   };
-  const cost = clusterCost(snap.objects.nodes ?? [], snap.objects.pods ?? []);
+  const cost = clusterCost(
+    snap.objects.nodes ?? [],
+    snap.objects.pods ?? [],
+    rates,
+  );
   summary.cost = {
     suPerHour: cost.suPerHour,
     suPerMonth: cost.suPerMonth,
@@ -196,14 +205,15 @@ function toSummary(
 export function detailCluster(
   snap: ClusterSnapshot,
   now: Date = new Date(),
+  rates?: SuRates,
 ): ClusterDetail {
-  const nodes = summariseNodes(snap);
+  const nodes = summariseNodes(snap, rates);
   const workloadCounts: Record<string, number> = {};
   for (const def of COUNTED) {
     workloadCounts[def.kind] = (snap.objects[def.key] ?? []).length;
   }
   return {
-    ...toSummary(snap, nodes, now),
+    ...toSummary(snap, nodes, now, rates),
     nodes,
     controlPlane: {
       ...snap.controlPlane,

@@ -1,14 +1,7 @@
-import {
-  resolvePackagePath,
-  type DatabaseService,
-} from '@backstage/backend-plugin-api';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
+import { migrateDatabase } from '../../database/migrateDatabase';
 import type { ClusterStore, StoredCluster } from './types';
-
-const migrationsDir = resolvePackagePath(
-  '@internal/plugin-jetstream2-kubernetes-backend',
-  'migrations',
-);
 
 interface SnapshotRow {
   cluster_name: string;
@@ -32,10 +25,7 @@ function fromRow(row: SnapshotRow): StoredCluster {
 export async function createClusterStore(options: {
   database: DatabaseService;
 }): Promise<ClusterStore> {
-  const db: Knex = await options.database.getClient();
-  if (!options.database.migrations?.skip) {
-    await db.migrate.latest({ directory: migrationsDir });
-  }
+  const db: Knex = await migrateDatabase(options.database);
   return {
     async saveCluster(cluster) {
       await db<SnapshotRow>('cluster_snapshots')

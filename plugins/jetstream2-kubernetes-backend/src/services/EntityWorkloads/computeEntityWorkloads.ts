@@ -7,6 +7,7 @@ import {
   mergeConceptPresence,
   recommendedGuides,
   type KubeObjectsByKind,
+  type SuRates,
   type ClusterWorkloads,
   type EntityCost,
   type EntityWorkloadsResponse,
@@ -37,8 +38,10 @@ export function computeEntityWorkloads(input: {
   indexOf: (cluster: string) => ObjectIndex | undefined;
   /** At most this many events, newest first. */
   maxEvents: number;
+  /** SU per vCPU-hour by flavor family (the built-in rates when not given). */
+  rates?: SuRates;
 }): EntityWorkloadsResponse {
-  const { entityRef, selector, selections, indexOf, maxEvents } = input;
+  const { entityRef, selector, selections, indexOf, maxEvents, rates } = input;
   const clusters: ClusterWorkloads[] = [];
   const events: ObjectEvent[] = [];
   const byCluster: EntityCost['byCluster'] = [];
@@ -71,8 +74,11 @@ export function computeEntityWorkloads(input: {
         scope: 'entity',
       });
       events.push(...eventsOf(sel.cluster, index, objects));
-      const cost = entityCost(objects.pods ?? [], nodes, pod =>
-        workloadOf(index, pod),
+      const cost = entityCost(
+        objects.pods ?? [],
+        nodes,
+        pod => workloadOf(index, pod),
+        rates,
       );
       if (cost.suPerHour > 0 || (objects.pods ?? []).length > 0) {
         byCluster.push({ cluster: sel.cluster, suPerHour: cost.suPerHour });

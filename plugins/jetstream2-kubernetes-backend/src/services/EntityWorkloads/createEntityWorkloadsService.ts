@@ -3,6 +3,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { SuRates } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { ClusterCollector } from '../ClusterCollector/types';
 import { createEntityAccess } from './createEntityAccess';
 import { createViewCache } from './createViewCache';
@@ -23,6 +24,8 @@ export interface EntityWorkloadsServiceOptions {
   cacheTtlMs?: number;
   /** At most this many events per entity view. Default 200. */
   maxEvents?: number;
+  /** SU per vCPU-hour by flavor family, for the views' cost (the built-in rates when not given). */
+  rates?: SuRates;
 }
 
 /**
@@ -43,6 +46,7 @@ export function createEntityWorkloadsService(
   const views = createViewCache({
     collector,
     maxEvents: options.maxEvents ?? 200,
+    rates: options.rates,
   });
 
   return {

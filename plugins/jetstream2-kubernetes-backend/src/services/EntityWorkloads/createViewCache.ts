@@ -1,5 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { EntityWorkloadsResponse } from '@internal/plugin-jetstream2-kubernetes-common';
+import type {
+  EntityWorkloadsResponse,
+  SuRates,
+} from '@internal/plugin-jetstream2-kubernetes-common';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { ClusterCollector } from '../ClusterCollector/types';
@@ -48,8 +51,10 @@ export function createViewCache(options: {
   collector: Pick<ClusterCollector, 'clusterNames' | 'watcher' | 'onChange'>;
   /** At most this many events per view. */
   maxEvents: number;
+  /** SU per vCPU-hour by flavor family (the built-in rates when not given). */
+  rates?: SuRates;
 }): ViewCache {
-  const { collector, maxEvents } = options;
+  const { collector, maxEvents, rates } = options;
   const views = new TtlCache<string, CachedView>(10 * 60_000, 5000);
   const tracker = createViewTracker({
     index: cluster => collector.watcher(cluster)?.index,
@@ -135,6 +140,7 @@ export function createViewCache(options: {
       selections: selectInClusters(collector, selection),
       indexOf: cluster => collector.watcher(cluster)?.index,
       maxEvents,
+      rates,
     });
     const body = JSON.stringify(response);
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;

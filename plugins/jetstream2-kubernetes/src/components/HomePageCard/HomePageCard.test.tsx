@@ -124,9 +124,16 @@ async function renderCard(options: {
   entities: Entity[];
   byName?: Record<string, EntityWorkloadsResponse>;
   ownershipEntityRefs?: string[];
+  /** Allocation Resources, answered to the catalog query for allocations. */
+  allocations?: Entity[];
 }) {
   const catalogApi = {
-    getEntities: jest.fn(async () => ({ items: options.entities })),
+    getEntities: jest.fn(async (request: any) => ({
+      items:
+        request?.filter?.['spec.type'] === 'jetstream2-allocation'
+          ? options.allocations ?? []
+          : options.entities,
+    })),
   };
   await renderInTestApp(
     <TestApiProvider
@@ -279,5 +286,53 @@ describe('HomePageCard', () => {
       screen.getByRole('link', { name: 'Kubernetes concepts and guides' }),
     ).toHaveAttribute('href', '/jetstream2-kubernetes');
     expect(catalogApi.getEntities).not.toHaveBeenCalled();
+  });
+
+  it("shows the runway of the groups' allocations above the services", async () => {
+    const allocation: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'science-gateways-allocation',
+        namespace: 'default',
+        title: 'Science gateways (cis240017)',
+      },
+      spec: { type: 'jetstream2-allocation', owner: 'science-gateways' },
+    };
+    const catalogApi = await renderCard({
+      entities: [service('science-api', 'Science API')],
+      byName: { 'science-api': healthy },
+      allocations: [allocation],
+    });
+    const list = await screen.findByRole('list', { name: 'Your allocations' });
+    expect(
+      within(list).getByRole('link', { name: 'Science gateways (cis240017)' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/science-gateways-allocation/allocation',
+    );
+    // the fake backend's allocation: 1,200 SU at 5 SU/h
+    expect(
+      within(list).getByText('Lasts until 17 December 2026, 10 days'),
+    ).toBeInTheDocument();
+    expect(
+      within(list).getByText('1,200 SU left, burning 5 SU per hour'),
+    ).toBeInTheDocument();
+    expect(catalogApi.getEntities).toHaveBeenCalledWith(
+      expect.objectContaining({
+        filter: {
+          kind: 'Resource',
+          'spec.type': 'jetstream2-allocation',
+          'relations.ownedBy': [
+            'user:default/guest',
+            'group:default/data-science',
+          ],
+        },
+      }),
+    );
+    // the services follow
+    expect(
+      await screen.findByRole('list', { name: 'Your services on Kubernetes' }),
+    ).toBeInTheDocument();
   });
 });

@@ -7,6 +7,7 @@ import ErrorIcon from '@material-ui/icons/Error';
 import HelpIcon from '@material-ui/icons/Help';
 import ScheduleIcon from '@material-ui/icons/Schedule';
 import WarningIcon from '@material-ui/icons/Warning';
+import { YourAllocations } from '../AllocationRunway';
 import { guideTitle } from '../common/catalogue';
 import { usePluginLinks } from '../common/links';
 import type { ServiceHealth, ServiceVerdict } from './serviceHealth';
@@ -167,8 +168,8 @@ export const HomePageCardEmptyState = () => {
 };
 
 /**
- * The home-page card: the signed-in user's groups' services on Kubernetes with their health, the most
- * useful guide and their SU burn, unhealthy first. It is the content of a home-page widget, which adds
+ * The home-page card: the runway of the signed-in user's groups' allocations, then their services on
+ * Kubernetes with their health, the most useful guide and their SU burn, unhealthy first. It is the content of a home-page widget, which adds
  * the card's frame and title.
  */
 export const HomePageCard = () => {
@@ -179,12 +180,18 @@ export const HomePageCard = () => {
     return (
       <ResponseErrorPanel error={error} title="Could not load your services" />
     );
-  if (!value || value.length === 0) return <HomePageCardEmptyState />;
   return (
-    <List className={classes.list} aria-label="Your services on Kubernetes">
-      {value.map(service => (
-        <ServiceRow key={service.entityRef} service={service} />
-      ))}
-    </List>
+    <>
+      <YourAllocations />
+      {!value || value.length === 0 ? (
+        <HomePageCardEmptyState />
+      ) : (
+        <List className={classes.list} aria-label="Your services on Kubernetes">
+          {value.map(service => (
+            <ServiceRow key={service.entityRef} service={service} />
+          ))}
+        </List>
+      )}
+    </>
   );
 };

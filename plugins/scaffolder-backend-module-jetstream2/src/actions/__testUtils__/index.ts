@@ -81,38 +81,46 @@ export const FAKE_SECRET =
  * Bad requests and the words the error must contain. Each one changes a valid request in one way
  * (the last one in several ways, to show that every problem is reported at once).
  */
+/**
+ * Requests the plan action refuses, and what its message says. Every message names fields by their labels
+ * in the templates, never by their internal names (see INTERNAL_FIELD_NAME).
+ */
 export const badRequests: Array<[string, Record<string, unknown>, RegExp]> = [
   [
     'name with an underscore',
     { clusterName: 'gpu_lab' },
-    /clusterName "gpu_lab" contains "_".*e\.g\. "gpu-lab"/,
+    /"Cluster name" "gpu_lab" is not a valid cluster name\. Use lowercase letters, digits and '-': gpu-lab\./,
   ],
   [
     'name with a dot and a space',
     { clusterName: 'gpu lab.v2' },
-    /contains " ", "\."/,
+    /Use lowercase letters, digits and '-': gpu-lab-v2/,
   ],
   [
     'name too long',
     { clusterName: `a${'b'.repeat(40)}` },
-    /has 41 characters; the limit is 40/,
+    /suffixes.*Use lowercase letters, digits and '-', at most 40 characters: a{1}b{39}\./,
   ],
-  ['uppercase name', { clusterName: 'GpuLab' }, /uppercase letters.*"gpulab"/],
+  [
+    'uppercase name',
+    { clusterName: 'GpuLab' },
+    /Use lowercase letters, digits and '-': gpulab\./,
+  ],
   [
     'name starting with a digit',
     { clusterName: '1lab' },
-    /must start with a letter/,
+    /starting with a letter: lab\./,
   ],
   [
     'name ending with a hyphen',
     { clusterName: 'lab-' },
-    /must not end with '-'/,
+    /ending with a letter or digit: lab\./,
   ],
-  ['empty name', { clusterName: '' }, /clusterName is empty/],
+  ['empty name', { clusterName: '' }, /"Cluster name" is empty/],
   [
     'allocation id too short',
     { allocation: 'abc12345' },
-    /allocation "abc12345" is not a Jetstream2 allocation id: it is three lowercase letters and six digits/,
+    /"Allocation id" "abc12345" is not a Jetstream2 allocation id: it is three lowercase letters and six digits/,
   ],
   [
     'uppercase allocation id',
@@ -122,7 +130,7 @@ export const badRequests: Array<[string, Record<string, unknown>, RegExp]> = [
   [
     'unknown allocation kind',
     { allocationKind: 'premium' },
-    /allocationKind "premium" is unknown; use one of: cpu, gpu, trial/,
+    /"Allocation kind" "premium" is unknown; choose one of: cpu, gpu, trial/,
   ],
   [
     'trial allocation',
@@ -132,32 +140,32 @@ export const badRequests: Array<[string, Record<string, unknown>, RegExp]> = [
   [
     'unknown worker flavor',
     { workerFlavor: 'm3.huge' },
-    /workerFlavor "m3.huge" is not a Jetstream2 flavor; use one of: m3.tiny/,
+    /"Worker flavor" "m3.huge" is not a Jetstream2 flavor; use one of: m3.tiny/,
   ],
   [
     'retired g3.small',
     { workerFlavor: 'g3.small' },
-    /workerFlavor g3.small is retired; use g3.medium/,
+    /"Worker flavor" g3.small is retired; use g3.medium/,
   ],
   [
     'GPU flavor as master',
     { masterFlavor: 'g3.medium' },
-    /masterFlavor g3.medium is a GPU flavor.*Use a CPU flavor/,
+    /"Control plane flavor" g3.medium is a GPU flavor.*Use a CPU flavor/,
   ],
   [
     'one-vCPU master',
     { masterFlavor: 'm3.tiny' },
-    /masterFlavor m3.tiny has 1 vCPU; a control plane node needs at least 2/,
+    /"Control plane flavor" m3.tiny has 1 vCPU; a control plane node needs at least 2/,
   ],
   [
     'unknown master flavor',
     { masterFlavor: 'big' },
-    /masterFlavor "big" is not a Jetstream2 flavor/,
+    /"Control plane flavor" "big" is not a Jetstream2 flavor/,
   ],
   [
     'master count 2',
     { masterCount: 2 },
-    /masterCount 2 is not allowed: use 1 \(development\) or 3/,
+    /"Control plane nodes" cannot be 2: use 1 \(development\) or 3/,
   ],
   [
     'node count 0',
@@ -167,7 +175,7 @@ export const badRequests: Array<[string, Record<string, unknown>, RegExp]> = [
       minNodes: undefined,
       maxNodes: undefined,
     },
-    /nodeCount 0 is not allowed: a cluster needs at least 1 worker/,
+    /"Workers at creation" cannot be 0: a cluster needs at least 1 worker/,
   ],
   [
     'fractional node count',
@@ -177,37 +185,37 @@ export const badRequests: Array<[string, Record<string, unknown>, RegExp]> = [
       minNodes: undefined,
       maxNodes: undefined,
     },
-    /nodeCount 1.5 is not allowed.*whole number/,
+    /"Workers at creation" cannot be 1.5.*whole number/,
   ],
   [
     'min above max',
     { minNodes: 5, maxNodes: 2 },
-    /minNodes \(5\) is larger than maxNodes \(2\)/,
+    /"Fewest workers" \(5\) is larger than "Most workers" \(2\)/,
   ],
   [
     'node count outside min..max',
     { nodeCount: 6, minNodes: 1, maxNodes: 4 },
-    /nodeCount \(6\) must lie between minNodes \(1\) and maxNodes \(4\)/,
+    /"Workers at creation" \(6\) must lie between "Fewest workers" \(1\) and "Most workers" \(4\)/,
   ],
   [
     'max nodes over the GPU quota',
     { workerFlavor: 'g3.large', maxNodes: 4 },
-    /needs 68 cores \(1 × m3.quad \+ 4 × g3.large\) but the allocation's quota is 64 cores\. Lower maxNodes to 3 or less/,
+    /needs 68 cores \(1 × m3.quad \+ 4 × g3.large\) but the allocation's quota is 64 cores\. Lower "Most workers" to 3 or less/,
   ],
   [
     'max nodes over the CPU quota',
     { allocationKind: 'cpu', workerFlavor: 'm3.xl', addons: [], maxNodes: 5 },
-    /needs 164 cores .* quota is 150 cores\. Lower maxNodes to 4/,
+    /needs 164 cores .* quota is 150 cores\. Lower "Most workers" to 4/,
   ],
   [
     'GPU workers on a CPU allocation',
     { allocationKind: 'cpu' },
-    /workerFlavor g3.medium needs a GPU allocation/,
+    /"Worker flavor" g3.medium needs a GPU allocation/,
   ],
   [
     'unknown template version',
     { clusterTemplate: 'kubernetes-1-29-jammy' },
-    /clusterTemplate "kubernetes-1-29-jammy" is not a known Jetstream2 Magnum template; use one of: kubernetes-1-30-jammy, kubernetes-1-31-jammy, kubernetes-1-33-jammy/,
+    /"Kubernetes version" "kubernetes-1-29-jammy" is not a known Jetstream2 Magnum template; use one of: kubernetes-1-30-jammy, kubernetes-1-31-jammy, kubernetes-1-33-jammy/,
   ],
   [
     'bare version as template',
@@ -217,7 +225,7 @@ export const badRequests: Array<[string, Record<string, unknown>, RegExp]> = [
   [
     'secret pasted as credential',
     { applicationCredential: FAKE_SECRET },
-    /applicationCredential looks like a secret, not a reference/,
+    /"Application credential" looks like a secret, not a reference/,
   ],
   [
     'openrc line pasted as credential',
@@ -227,56 +235,60 @@ export const badRequests: Array<[string, Record<string, unknown>, RegExp]> = [
   [
     'empty credential',
     { applicationCredential: '  ' },
-    /applicationCredential is empty/,
+    /"Application credential" is empty/,
   ],
   [
     'unknown method',
     { method: 'eks' },
-    /method "eks" is unknown; use one of: magnum, kubespray, cacao/,
+    /"How the cluster is created" "eks" is unknown; use one of: magnum, kubespray, cacao/,
   ],
   [
     'autoscaling with Kubespray',
     { method: 'kubespray' },
-    /autoscaling is only available with method "magnum"/,
+    /"Autoscale workers" works only with Magnum/,
   ],
   [
     'unknown region',
     { region: 'Mars' },
-    /region "Mars" is unknown; use one of: IU/,
+    /"Region" "Mars" is unknown; use one of: IU/,
   ],
   [
     'docker volume too small',
     { dockerVolumeSize: 5 },
-    /dockerVolumeSize 5 GB is out of range/,
+    /"Docker volume per node" 5 GB is out of range/,
   ],
   [
     'unknown add-on',
     { addons: ['istio'] },
-    /addon "istio" is unknown; choose from: ingress-nginx/,
+    /"Add-ons to plan for": "istio" is unknown; choose from: ingress-nginx/,
   ],
   [
     'quota override of 0',
     { quotaCores: 0 },
-    /quotaCores must be a whole number of cores above 0/,
+    /"Core quota" must be a whole number of cores above 0/,
   ],
   [
     'invalid keypair name',
     { keypair: 'my key!' },
-    /keypair "my key!" is not a valid OpenStack keypair name/,
+    /"SSH keypair name" "my key!" is not a valid OpenStack keypair name/,
   ],
   [
     'node count of the wrong type',
     { nodeCount: 'three' },
-    /wrong type: nodeCount: Expected number, received string/,
+    /wrong type: "Workers at creation": Expected number, received string/,
   ],
   [
     'missing allocation',
     { allocation: undefined },
-    /incomplete.*allocation: Required/,
+    /incomplete.*"Allocation id": Required/,
   ],
   [
     'several problems at once',
     { clusterName: 'Bad_Name', masterCount: 2, workerFlavor: 'g3.small' },
-    /has 4 problems:\n1\. .*uppercase[\s\S]*2\. .*contains "_"[\s\S]*masterCount 2[\s\S]*g3.small is retired/,
+    /has 3 problems:\n1\. "Cluster name" "Bad_Name" .*: bad-name\.\n2\. "Control plane nodes" cannot be 2[\s\S]*\n3\. "Worker flavor" g3.small is retired/,
   ],
 ];
+
+/** An internal request field name, which no message a person reads may contain. */
+export const INTERNAL_FIELD_NAME =
+  /\b(clusterName|allocationKind|quotaCores|allocationBalance|masterCount|masterFlavor|workerFlavor|nodeCount|minNodes|maxNodes|minNodeCount|maxNodeCount|dockerVolumeSize|applicationCredential|clusterTemplate|targetPath)\b/;

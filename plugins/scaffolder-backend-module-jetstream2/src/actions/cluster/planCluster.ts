@@ -1,7 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { z } from './zod';
 import {
+  clusterRequestLabels,
   describeGpuFraction,
+  formatSu,
+  HOURS_PER_MONTH,
   Jetstream2AllocationKind,
   Jetstream2Flavor,
   PlanCost,
@@ -24,7 +27,8 @@ export interface ClusterSize {
   gpuMemoryGb: number;
   suPerHour: number;
   suPerDay: number;
-  suPer30Days: number;
+  /** SU per month of HOURS_PER_MONTH (730) hours, the month Jetstream2 allocations are reckoned in. */
+  suPerMonth: number;
 }
 
 /** A validated cluster request with everything computed from it. */
@@ -59,6 +63,14 @@ export interface ClusterPlan {
   tokenEnvVar: string;
   summary: string;
   warnings: string[];
+}
+
+/** A request field as a person knows it: its label in the templates, else its name. */
+function fieldName(path: (string | number)[]): string {
+  const key = String(path[0] ?? '');
+  if (!key) return 'The request';
+  const known = (clusterRequestLabels as Record<string, string>)[key];
+  return known ? `"${known}"` : `"${path.join('.')}"`;
 }
 
 /** The environment variable name for a cluster's token: `my-gpu-cluster` → `MY_GPU_CLUSTER_TOKEN`. */
@@ -110,7 +122,7 @@ function sizeOf(
       master.gpuMemoryGb * masterCount + worker.gpuMemoryGb * workers,
     suPerHour: cost.suPerHour,
     suPerDay: cost.suPerHour * 24,
-    suPer30Days: cost.suPerHour * 24 * 30,
+    suPerMonth: cost.suPerMonth,
   };
 }
 
@@ -123,7 +135,7 @@ export function planCluster(rawInput: unknown): ClusterPlan {
   const parsed = clusterRequestSchema(z).safeParse(rawInput ?? {});
   if (!parsed.success) {
     const details = parsed.error.issues
-      .map(i => `${i.path.join('.') || 'input'}: ${i.message}`)
+      .map(i => `${fieldName(i.path)}: ${i.message}`)
       .join('; ');
     throw new InputError(
       `The cluster request is incomplete or has values of the wrong type: ${details}`,
@@ -202,7 +214,7 @@ function formatGpus(size: ClusterSize): string {
 }
 
 const perMonth = (c: PlanCostAtSize) =>
-  `${c.suPerMonth.toLocaleString('en-US')} SU per month (730 h)`;
+  `${formatSu(c.suPerMonth)} SU per month (${HOURS_PER_MONTH} h)`;
 
 function summarize(
   p: Omit<ClusterPlan, 'summary'>,
@@ -221,7 +233,7 @@ function summarize(
         s.vcpus
       } | ${s.memoryGb} GB | ${formatGpus(s)} | **${
         s.suPerHour
-      } SU/h** | ${s.suPer30Days.toLocaleString('en-US')} SU |`,
+      } SU/h** | ${formatSu(s.suPerMonth)} SU |`,
   );
   const scaling = p.autoscaling
     ? `${p.nodeCount} at start, autoscaling between ${p.minNodes} and ${p.maxNodes}`
@@ -249,7 +261,7 @@ function summarize(
         : ''
     }`,
     '',
-    '| size | nodes | vCPU | memory | GPU | cost | per 30 days |',
+    `| size | nodes | vCPU | memory | GPU | cost | per month (${HOURS_PER_MONTH} h) |`,
     '|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');

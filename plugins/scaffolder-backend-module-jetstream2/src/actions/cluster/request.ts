@@ -1,5 +1,6 @@
 import type { ZodImpl } from './zod';
 import {
+  CLUSTER_NAME_RULES,
   DEFAULT_MAGNUM_CLUSTER_TEMPLATE,
   JETSTREAM2_PRIMARY_REGION,
 } from '@internal/plugin-jetstream2-kubernetes-common';
@@ -18,7 +19,7 @@ export const clusterAddons = [
 export type ClusterAddon = (typeof clusterAddons)[number];
 
 /** Longest cluster name we accept; see the README of this package for why 40. */
-export const MAX_CLUSTER_NAME_LENGTH = 40;
+export const MAX_CLUSTER_NAME_LENGTH = CLUSTER_NAME_RULES.maxLength;
 
 /**
  * The fields of a cluster request, as zod schemas. The JSON schema the scaffolder derives from them only

@@ -25,7 +25,7 @@ describe('add-ons check', () => {
 
   it('refuses unknown add-ons', () => {
     expect(runCheck(addonsCheck, { addons: ['istio'] }).problems).toEqual([
-      expect.stringMatching(/addon "istio" is unknown/),
+      expect.stringMatching(/"Add-ons to plan for": "istio" is unknown/),
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { fieldLabel } from '@internal/plugin-jetstream2-kubernetes-common';
 import { ClusterAddon, clusterAddons } from '../request';
 import type { PlanCheck } from './types';
 
@@ -12,7 +13,9 @@ export const addonsCheck: PlanCheck = {
       const known = clusterAddons.find(k => k === a);
       if (!known) {
         problems.push(
-          `addon "${a}" is unknown; choose from: ${clusterAddons.join(', ')}.`,
+          `${fieldLabel(
+            'addons',
+          )}: "${a}" is unknown; choose from: ${clusterAddons.join(', ')}.`,
         );
       } else if (!addons.includes(known)) {
         addons.push(known);

@@ -4,7 +4,7 @@ import { runCheck } from './testing';
 describe('advice check', () => {
   it('puts what Magnum makes final first', () => {
     const { warnings } = runCheck(adviceCheck);
-    expect(warnings[0]).toMatch(/maxNodes = 4 is final/);
+    expect(warnings[0]).toMatch(/"Most workers" = 4 is final/);
     expect(warnings.join('\n')).toMatch(
       /unrestricted[\s\S]*about 10 minutes[\s\S]*One control plane node/,
     );

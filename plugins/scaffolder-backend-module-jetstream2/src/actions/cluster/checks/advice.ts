@@ -1,4 +1,7 @@
-import { magnumFacts } from '@internal/plugin-jetstream2-kubernetes-common';
+import {
+  fieldLabel,
+  magnumFacts,
+} from '@internal/plugin-jetstream2-kubernetes-common';
 import type { PlanCheck } from './types';
 
 /** Advice for a plan that passed every check: what Magnum makes final, credentials, timing, HA. */
@@ -10,7 +13,9 @@ export const adviceCheck: PlanCheck = {
     const warnings: string[] = [];
     if (facts.method === 'magnum') {
       leadingWarnings.push(
-        `Magnum labels cannot be changed after creation (the API answers HTTP 400), so maxNodes = ${facts.maxNodes} is final; a larger cluster means a new cluster.`,
+        `Magnum labels cannot be changed after creation (the API answers HTTP 400), so ${fieldLabel(
+          'maxNodes',
+        )} = ${facts.maxNodes} is final; a larger cluster means a new cluster.`,
       );
       warnings.push(
         'Magnum needs an "unrestricted" application credential that includes the load-balancer role; Horizon sets its expiry to the day of creation unless you change it, and an expired credential breaks load balancers and volumes in the cluster.',

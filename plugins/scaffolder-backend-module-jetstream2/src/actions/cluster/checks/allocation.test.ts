@@ -17,9 +17,12 @@ describe('allocation check', () => {
   it.each([
     [{ allocation: 'ABC123456' }, /use lowercase: "abc123456"/],
     [{ allocation: 'abc' }, /three lowercase letters and six digits/],
-    [{ allocationKind: 'premium' }, /unknown; use one of: cpu, gpu, trial/],
+    [
+      { allocationKind: 'premium' },
+      /"Allocation kind" "premium" is unknown; choose one of: cpu, gpu, trial/,
+    ],
     [{ allocationKind: 'trial' }, /trial allocation has a quota of 2 cores/],
-    [{ quotaCores: 1.5 }, /quotaCores must be a whole number/],
+    [{ quotaCores: 1.5 }, /"Core quota" must be a whole number/],
   ])('refuses %j', (change, message) => {
     const { problems } = runCheck(allocationCheck, change);
     expect(problems).toHaveLength(1);

@@ -1,4 +1,5 @@
 import {
+  fieldLabel,
   isAllocationId,
   jetstream2DefaultQuotas,
   Jetstream2AllocationKind,
@@ -20,15 +21,17 @@ export const allocationCheck: PlanCheck = {
         ? `use lowercase: "${allocation.toLowerCase()}"`
         : 'it is three lowercase letters and six digits, e.g. "abc123456" (see the allocation in Horizon\'s project menu)';
       problems.push(
-        `allocation "${allocation}" is not a Jetstream2 allocation id: ${hint}.`,
+        `${fieldLabel(
+          'allocation',
+        )} "${allocation}" is not a Jetstream2 allocation id: ${hint}.`,
       );
     }
     const kind = kinds.find(k => k === input.allocationKind);
     if (!kind) {
       problems.push(
-        `allocationKind "${
+        `${fieldLabel('allocationKind')} "${
           input.allocationKind
-        }" is unknown; use one of: ${kinds.join(', ')}.`,
+        }" is unknown; choose one of: ${kinds.join(', ')}.`,
       );
     } else if (kind === 'trial') {
       problems.push(
@@ -44,7 +47,11 @@ export const allocationCheck: PlanCheck = {
       (!isWholeNumber(input.quotaCores) || input.quotaCores < 1)
     ) {
       problems.push(
-        `quotaCores must be a whole number of cores above 0 (got ${input.quotaCores}); leave it empty to use the default quota.`,
+        `${fieldLabel(
+          'quotaCores',
+        )} must be a whole number of cores above 0 (got ${
+          input.quotaCores
+        }); leave it empty to use the default quota.`,
       );
     }
     const quotaCores =

@@ -12,10 +12,13 @@ describe('control plane check', () => {
   });
 
   it.each([
-    [{ masterCount: 2 }, /masterCount 2 is not allowed/],
-    [{ masterCount: 0 }, /masterCount 0 is not allowed/],
+    [{ masterCount: 2 }, /"Control plane nodes" cannot be 2/],
+    [{ masterCount: 0 }, /"Control plane nodes" cannot be 0/],
     [{ masterFlavor: 'g3.large' }, /is a GPU flavor/],
-    [{ masterFlavor: 'g3.small' }, /masterFlavor g3.small is retired/],
+    [
+      { masterFlavor: 'g3.small' },
+      /"Control plane flavor" g3.small is retired/,
+    ],
     [
       { masterFlavor: 'm3.tiny' },
       /has 1 vCPU; a control plane node needs at least 2/,

@@ -1,4 +1,5 @@
 import {
+  fieldLabel,
   getFlavor,
   magnumFacts,
   orderableFlavors,
@@ -16,7 +17,9 @@ export const controlPlaneCheck: PlanCheck = {
       !magnumFacts.masterCounts.includes(masterCount)
     ) {
       problems.push(
-        `masterCount ${masterCount} is not allowed: use 1 (development) or 3 (high availability). etcd needs an odd number of members, so 2 masters tolerate no more failures than 1.`,
+        `${fieldLabel(
+          'masterCount',
+        )} cannot be ${masterCount}: use 1 (development) or 3 (high availability). etcd needs an odd number of members, so 2 masters tolerate no more failures than 1.`,
       );
     }
     const hint = orderableFlavors('m3')
@@ -27,19 +30,27 @@ export const controlPlaneCheck: PlanCheck = {
     const master = getFlavor(input.masterFlavor);
     if (!master) {
       problems.push(
-        `masterFlavor "${input.masterFlavor}" is not a Jetstream2 flavor; use a CPU flavor such as ${hint}.`,
+        `${fieldLabel('masterFlavor')} "${
+          input.masterFlavor
+        }" is not a Jetstream2 flavor; use a CPU flavor such as ${hint}.`,
       );
     } else if (master.status === 'retired') {
       problems.push(
-        `masterFlavor ${master.name} is retired; use a CPU flavor such as ${hint}.`,
+        `${fieldLabel('masterFlavor')} ${
+          master.name
+        } is retired; use a CPU flavor such as ${hint}.`,
       );
     } else if (master.gpuFraction > 0) {
       problems.push(
-        `masterFlavor ${master.name} is a GPU flavor; control plane nodes do not run workloads, so a GPU there is wasted at 4 SU per vCPU-hour. Use a CPU flavor such as ${hint} and put GPUs on the workers.`,
+        `${fieldLabel('masterFlavor')} ${
+          master.name
+        } is a GPU flavor; control plane nodes do not run workloads, so a GPU there is wasted at 4 SU per vCPU-hour. Use a CPU flavor such as ${hint} and put GPUs on the workers.`,
       );
     } else if (master.vcpus < MIN_MASTER_VCPUS) {
       problems.push(
-        `masterFlavor ${master.name} has ${master.vcpus} vCPU; a control plane node needs at least ${MIN_MASTER_VCPUS} (kubeadm minimum). Use m3.small or larger.`,
+        `${fieldLabel('masterFlavor')} ${master.name} has ${
+          master.vcpus
+        } vCPU; a control plane node needs at least ${MIN_MASTER_VCPUS} (kubeadm minimum). Use m3.small or larger.`,
       );
     }
     return { facts: { masterCount, master }, problems };

@@ -24,14 +24,18 @@ describe('cost check', () => {
 
   it('refuses a plan over the balance, saying by how much', () => {
     expect(runCheck(costCheck, { allocationBalance: 50000 }).problems).toEqual([
-      'At its largest (4 × g3.medium workers) the cluster costs 96,360 SU per month (132 SU/h), which exceeds the allocation balance of 50,000 SU by 46,360 SU. Lower maxNodes, pick a smaller worker flavor, or ask ACCESS for more SUs.',
+      'At its largest (4 × g3.medium workers) the cluster costs 96,360 SU per month (132 SU/h), which exceeds the allocation balance of 50,000 SU by 46,360 SU. Lower "Most workers", pick a smaller "Worker flavor", or ask ACCESS for more SUs.',
     ]);
   });
 
   it('refuses a negative balance even when other checks failed', () => {
     expect(
       runCheck(costCheck, { allocationBalance: -1, clusterName: '' }).problems,
-    ).toEqual([expect.stringMatching(/allocationBalance must be the SU left/)]);
+    ).toEqual([
+      expect.stringMatching(
+        /^"SU left in the allocation" must be a number of SU, 0 or more \(got -1\)/,
+      ),
+    ]);
   });
 
   it('adds nothing when earlier checks failed', () => {

@@ -21,14 +21,14 @@ describe('credential check', () => {
   });
 
   it.each([
-    [{ applicationCredential: '' }, /applicationCredential is empty/],
+    [{ applicationCredential: '' }, /"Application credential" is empty/],
     [
       { applicationCredential: '-bad' },
       /must be a name .* or a 32-character hex id/,
     ],
     [
       { keypair: 'my key' },
-      /keypair "my key" is not a valid OpenStack keypair name/,
+      /"SSH keypair name" "my key" is not a valid OpenStack keypair name/,
     ],
   ])('refuses %j', (change, message) => {
     const { problems } = runCheck(credentialCheck, change);

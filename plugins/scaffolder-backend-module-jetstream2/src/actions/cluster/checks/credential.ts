@@ -1,4 +1,7 @@
+import { fieldLabel } from '@internal/plugin-jetstream2-kubernetes-common';
 import type { PlanCheck } from './types';
+
+const CREDENTIAL = fieldLabel('applicationCredential');
 
 const KEYPAIR_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 const CREDENTIAL_ID_PATTERN = /^[0-9a-f]{32}$/;
@@ -25,24 +28,26 @@ export const credentialCheck: PlanCheck = {
     const credential = input.applicationCredential.trim();
     if (credential.length === 0) {
       problems.push(
-        'applicationCredential is empty: give the name or id of an unrestricted application credential (with the load-balancer role) created in Horizon under Identity → Application Credentials.',
+        `${CREDENTIAL} is empty: give the name or id of an unrestricted application credential (with the load-balancer role) created in Horizon under Identity → Application Credentials.`,
       );
     } else if (looksLikeSecret(credential)) {
       problems.push(
-        "applicationCredential looks like a secret, not a reference. Give only the credential's name or its 32-character id; keep the secret in your openrc/clouds.yaml. If you pasted a real secret, delete that application credential in Horizon and create a new one.",
+        `${CREDENTIAL} looks like a secret, not a reference. Give only the credential's name or its 32-character id; keep the secret in your openrc/clouds.yaml. If you pasted a real secret, delete that application credential in Horizon and create a new one.`,
       );
     } else if (
       !CREDENTIAL_ID_PATTERN.test(credential) &&
       !CREDENTIAL_NAME_PATTERN.test(credential)
     ) {
       problems.push(
-        'applicationCredential must be a name (letters, digits, ".", "_", "-", at most 64 characters) or a 32-character hex id.',
+        `${CREDENTIAL} must be a name (letters, digits, ".", "_", "-", at most 64 characters) or a 32-character hex id.`,
       );
     }
     const keypair = input.keypair || undefined;
     if (keypair !== undefined && !KEYPAIR_PATTERN.test(keypair)) {
       problems.push(
-        `keypair "${keypair}" is not a valid OpenStack keypair name: use letters, digits, ".", "_" and "-".`,
+        `${fieldLabel(
+          'keypair',
+        )} "${keypair}" is not a valid OpenStack keypair name: use letters, digits, ".", "_" and "-".`,
       );
     }
     return { facts: { applicationCredential: credential, keypair }, problems };

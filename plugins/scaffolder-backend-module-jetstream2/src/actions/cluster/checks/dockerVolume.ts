@@ -1,3 +1,4 @@
+import { fieldLabel } from '@internal/plugin-jetstream2-kubernetes-common';
 import { isWholeNumber, PlanCheck } from './types';
 
 const MIN_DOCKER_VOLUME_GB = 10;
@@ -17,7 +18,9 @@ export const dockerVolumeCheck: PlanCheck = {
       problems: ok
         ? []
         : [
-            `dockerVolumeSize ${size} GB is out of range: use a whole number from ${MIN_DOCKER_VOLUME_GB} (the guide's value) to ${MAX_DOCKER_VOLUME_GB}.`,
+            `${fieldLabel(
+              'dockerVolumeSize',
+            )} ${size} GB is out of range: use a whole number from ${MIN_DOCKER_VOLUME_GB} (the guide's value) to ${MAX_DOCKER_VOLUME_GB}.`,
           ],
     };
   },

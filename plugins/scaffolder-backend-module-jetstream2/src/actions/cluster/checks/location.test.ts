@@ -19,8 +19,8 @@ describe('location check', () => {
   });
 
   it.each([
-    [{ method: 'eks' }, /method "eks" is unknown/],
-    [{ region: 'Mars' }, /region "Mars" is unknown/],
+    [{ method: 'eks' }, /"How the cluster is created" "eks" is unknown/],
+    [{ region: 'Mars' }, /"Region" "Mars" is unknown/],
     [{ clusterTemplate: 'v1.30' }, /Did you mean "kubernetes-1-30-jammy"\?/],
   ])('refuses %j', (change, message) => {
     const { problems } = runCheck(locationCheck, change);

@@ -1,4 +1,5 @@
 import {
+  fieldLabel,
   getMagnumClusterTemplate,
   jetstream2Regions,
   magnumClusterTemplates,
@@ -15,7 +16,9 @@ export const locationCheck: PlanCheck = {
     const method = clusterMethods.find(m => m === input.method);
     if (!method) {
       problems.push(
-        `method "${input.method}" is unknown; use one of: ${clusterMethods.join(
+        `${fieldLabel('method')} "${
+          input.method
+        }" is unknown; use one of: ${clusterMethods.join(
           ', ',
         )} (magnum is the recommended way).`,
       );
@@ -23,7 +26,9 @@ export const locationCheck: PlanCheck = {
     const region = jetstream2Regions.find(r => r.id === input.region);
     if (!region) {
       problems.push(
-        `region "${input.region}" is unknown; use one of: ${jetstream2Regions
+        `${fieldLabel('region')} "${
+          input.region
+        }" is unknown; use one of: ${jetstream2Regions
           .map(r => r.id)
           .join(', ')}.`,
       );
@@ -41,7 +46,9 @@ export const locationCheck: PlanCheck = {
           ? ` Did you mean "kubernetes-${m[1]}-${m[2]}-jammy"?`
           : '';
       problems.push(
-        `clusterTemplate "${input.clusterTemplate}" is not a known Jetstream2 Magnum template; use one of: ${known}.${hint}`,
+        `${fieldLabel('clusterTemplate')} "${
+          input.clusterTemplate
+        }" is not a known Jetstream2 Magnum template; use one of: ${known}.${hint}`,
       );
     }
     return {

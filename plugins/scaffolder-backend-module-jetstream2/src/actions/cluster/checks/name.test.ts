@@ -10,18 +10,20 @@ describe('name check', () => {
     });
   });
 
-  it('reports every problem of a name, with a suggestion', () => {
-    const { problems } = runCheck(nameCheck, { clusterName: '9Bad_Name-' });
-    expect(problems).toHaveLength(4);
-    expect(problems.join('\n')).toMatch(/uppercase.*"bad-name"/);
-    expect(problems.join('\n')).toMatch(/contains "_"/);
-    expect(problems.join('\n')).toMatch(/must start with a letter/);
-    expect(problems.join('\n')).toMatch(/must not end with '-'/);
+  it('says what every broken rule asks for in one sentence, with the fixed name', () => {
+    expect(runCheck(nameCheck, { clusterName: '9Bad_Name-' }).problems).toEqual(
+      [
+        '"Cluster name" "9Bad_Name-" is not a valid cluster name. Use lowercase letters, digits and \'-\', starting with a letter, ending with a letter or digit: bad-name.',
+      ],
+    );
+    expect(runCheck(nameCheck, { clusterName: 'GPU-Lab' }).problems).toEqual([
+      '"Cluster name" "GPU-Lab" is not a valid cluster name. Use lowercase letters, digits and \'-\': gpu-lab.',
+    ]);
   });
 
   it('refuses an empty name', () => {
     expect(runCheck(nameCheck, { clusterName: '' }).problems).toEqual([
-      'clusterName is empty: choose a short name such as "gpu-lab".',
+      '"Cluster name" is empty: choose a short name such as "gpu-lab".',
     ]);
   });
 

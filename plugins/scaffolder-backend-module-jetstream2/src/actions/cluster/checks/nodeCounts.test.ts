@@ -21,7 +21,7 @@ describe('node counts check', () => {
     });
     expect(r.facts).toMatchObject({ minNodes: 2, maxNodes: 2 });
     expect(r.warnings[0]).toMatch(
-      /Autoscaling is off, so minNodes\/maxNodes are ignored/,
+      /"Autoscale workers" is off, so "Fewest workers" and "Most workers" are ignored/,
     );
   });
 
@@ -29,23 +29,23 @@ describe('node counts check', () => {
     expect(
       runCheck(nodeCountsCheck, { minNodes: 2, maxNodes: 2, nodeCount: 2 })
         .warnings[0],
-    ).toMatch(/minNodes equals maxNodes \(2\)/);
+    ).toMatch(/"Fewest workers" equals "Most workers" \(2\)/);
   });
 
   it.each([
-    [{ ...fixed, nodeCount: -1 }, /nodeCount -1 is not allowed/],
-    [{ ...fixed, nodeCount: 101 }, /nodeCount 101 is above 100/],
-    [{ maxNodes: 500 }, /maxNodes 500 is above 100/],
-    [{ minNodes: 0 }, /minNodes 0 is not allowed/],
+    [{ ...fixed, nodeCount: -1 }, /"Workers at creation" cannot be -1/],
+    [{ ...fixed, nodeCount: 101 }, /"Workers at creation" is 101, above 100/],
+    [{ maxNodes: 500 }, /"Most workers" is 500, above 100/],
+    [{ minNodes: 0 }, /"Fewest workers" cannot be 0/],
     [
       { minNodes: 3, maxNodes: 2 },
-      /minNodes \(3\) is larger than maxNodes \(2\)/,
+      /"Fewest workers" \(3\) is larger than "Most workers" \(2\)/,
     ],
     [
       { nodeCount: 5 },
-      /nodeCount \(5\) must lie between minNodes \(1\) and maxNodes \(4\)/,
+      /"Workers at creation" \(5\) must lie between "Fewest workers" \(1\) and "Most workers" \(4\)/,
     ],
-    [{ method: 'cacao' }, /autoscaling is only available with method "magnum"/],
+    [{ method: 'cacao' }, /"Autoscale workers" works only with Magnum/],
   ])('refuses %j', (change, message) => {
     const { problems } = runCheck(nodeCountsCheck, change);
     expect(problems).toHaveLength(1);

@@ -1,4 +1,11 @@
+import { fieldLabel } from '@internal/plugin-jetstream2-kubernetes-common';
 import { isWholeNumber, MAX_WORKERS, PlanCheck } from './types';
+
+const [COUNT, MIN, MAX] = [
+  fieldLabel('nodeCount'),
+  fieldLabel('minNodes'),
+  fieldLabel('maxNodes'),
+];
 
 /** Worker counts: at creation, and the autoscaling range (Magnum only). */
 export const nodeCountsCheck: PlanCheck = {
@@ -9,11 +16,11 @@ export const nodeCountsCheck: PlanCheck = {
     const { nodeCount, autoscaling } = input;
     if (!isWholeNumber(nodeCount) || nodeCount < 1) {
       problems.push(
-        `nodeCount ${nodeCount} is not allowed: a cluster needs at least 1 worker node (whole number).`,
+        `${COUNT} cannot be ${nodeCount}: a cluster needs at least 1 worker node (a whole number).`,
       );
     } else if (nodeCount > MAX_WORKERS) {
       problems.push(
-        `nodeCount ${nodeCount} is above ${MAX_WORKERS}; plan a cluster this large with the Jetstream2 team.`,
+        `${COUNT} is ${nodeCount}, above ${MAX_WORKERS}: plan a cluster this large with the Jetstream2 team.`,
       );
     }
     if (!autoscaling) {
@@ -22,7 +29,9 @@ export const nodeCountsCheck: PlanCheck = {
         (input.maxNodes !== undefined && input.maxNodes !== nodeCount)
       ) {
         warnings.push(
-          `Autoscaling is off, so minNodes/maxNodes are ignored and the cluster keeps ${nodeCount} workers.`,
+          `${fieldLabel(
+            'autoscaling',
+          )} is off, so ${MIN} and ${MAX} are ignored and the cluster keeps ${nodeCount} workers.`,
         );
       }
       return {
@@ -40,21 +49,23 @@ export const nodeCountsCheck: PlanCheck = {
     const maxNodes = input.maxNodes ?? nodeCount;
     if (facts.method !== undefined && facts.method !== 'magnum') {
       problems.push(
-        `autoscaling is only available with method "magnum" (the Magnum cluster autoscaler); turn it off or choose magnum.`,
+        `${fieldLabel(
+          'autoscaling',
+        )} works only with Magnum (the Magnum cluster autoscaler); turn it off or create the cluster with Magnum.`,
       );
     }
     if (!isWholeNumber(minNodes) || minNodes < 1) {
       problems.push(
-        `minNodes ${minNodes} is not allowed: keep at least 1 worker (whole number).`,
+        `${MIN} cannot be ${minNodes}: keep at least 1 worker (a whole number).`,
       );
     }
     if (!isWholeNumber(maxNodes) || maxNodes < 1) {
       problems.push(
-        `maxNodes ${maxNodes} is not allowed: it must be a whole number of at least 1.`,
+        `${MAX} cannot be ${maxNodes}: use a whole number of at least 1.`,
       );
     } else if (maxNodes > MAX_WORKERS) {
       problems.push(
-        `maxNodes ${maxNodes} is above ${MAX_WORKERS}; plan a cluster this large with the Jetstream2 team.`,
+        `${MAX} is ${maxNodes}, above ${MAX_WORKERS}: plan a cluster this large with the Jetstream2 team.`,
       );
     }
     if (
@@ -63,19 +74,21 @@ export const nodeCountsCheck: PlanCheck = {
       minNodes > maxNodes
     ) {
       problems.push(
-        `minNodes (${minNodes}) is larger than maxNodes (${maxNodes}); swap them or raise maxNodes.`,
+        `${MIN} (${minNodes}) is larger than ${MAX} (${maxNodes}); swap them or raise ${MAX}.`,
       );
     } else if (
       isWholeNumber(nodeCount) &&
       (nodeCount < minNodes || nodeCount > maxNodes)
     ) {
       problems.push(
-        `nodeCount (${nodeCount}) must lie between minNodes (${minNodes}) and maxNodes (${maxNodes}).`,
+        `${COUNT} (${nodeCount}) must lie between ${MIN} (${minNodes}) and ${MAX} (${maxNodes}).`,
       );
     }
     if (minNodes === maxNodes) {
       warnings.push(
-        `Autoscaling is on but minNodes equals maxNodes (${maxNodes}), so the autoscaler can never change the size.`,
+        `${fieldLabel(
+          'autoscaling',
+        )} is on but ${MIN} equals ${MAX} (${maxNodes}), so the autoscaler can never change the size.`,
       );
     }
     return {

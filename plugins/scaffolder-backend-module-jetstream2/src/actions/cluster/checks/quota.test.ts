@@ -19,7 +19,7 @@ describe('quota check', () => {
 
   it('says how many workers fit', () => {
     expect(runCheck(quotaCheck, { maxNodes: 8 }).problems[0]).toMatch(
-      /needs 68 cores .* quota is 64 cores\. Lower maxNodes to 7 or less/,
+      /needs 68 cores .* quota is 64 cores\. Lower "Most workers" to 7 or less/,
     );
   });
 

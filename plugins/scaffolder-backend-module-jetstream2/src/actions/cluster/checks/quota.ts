@@ -1,9 +1,10 @@
+import { checkQuota } from '@internal/plugin-jetstream2-kubernetes-common';
 import { isWholeNumber, PlanCheck } from './types';
 
-/** Warn when the cluster at its largest takes more than this share of the quota. */
-const QUOTA_WARN_SHARE = 0.8;
-
-/** Quota: the cores of the cluster at its largest size, once the flavors and counts make sense. */
+/**
+ * Quota: the cores of the cluster at its largest size, once the flavors and counts make sense. The check
+ * itself is checkQuota from -common, the one the form's cost field runs too.
+ */
 export const quotaCheck: PlanCheck = {
   id: 'quota',
   run({ facts }) {
@@ -27,33 +28,18 @@ export const quotaCheck: PlanCheck = {
     ) {
       return { facts: { coresAtMax: 0 } };
     }
-    const masterCores = master.vcpus * masterCount;
-    const coresAtMax = masterCores + worker.vcpus * maxNodes;
-    if (coresAtMax > quotaCores) {
-      const fit = Math.floor((quotaCores - masterCores) / worker.vcpus);
-      const fix =
-        fit >= 1
-          ? `Lower ${
-              autoscaling ? 'maxNodes' : 'nodeCount'
-            } to ${fit} or less, pick a smaller worker flavor`
-          : 'Pick smaller flavors';
-      return {
-        facts: { coresAtMax },
-        problems: [
-          `At its largest the cluster needs ${coresAtMax} cores (${masterCount} × ${master.name} + ${maxNodes} × ${worker.name}) but the allocation's quota is ${quotaCores} cores. ${fix}, or ask the Jetstream2 team for more quota and set quotaCores.`,
-        ],
-      };
-    }
-    if (coresAtMax > quotaCores * QUOTA_WARN_SHARE) {
-      return {
-        facts: { coresAtMax },
-        warnings: [
-          `At its largest the cluster uses ${coresAtMax} of the ${quotaCores} cores of the quota, leaving ${
-            quotaCores - coresAtMax
-          } for anything else in the allocation (including rolling upgrades, which add a node).`,
-        ],
-      };
-    }
-    return { facts: { coresAtMax } };
+    const result = checkQuota({
+      master,
+      masterCount,
+      worker,
+      largestWorkers: maxNodes,
+      quotaCores,
+      autoscaling,
+    });
+    return {
+      facts: { coresAtMax: result.coresAtMax },
+      problems: result.problem ? [result.problem] : [],
+      warnings: result.warning ? [result.warning] : [],
+    };
   },
 };

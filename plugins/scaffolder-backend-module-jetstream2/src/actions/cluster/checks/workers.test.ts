@@ -22,7 +22,7 @@ describe('workers check', () => {
   });
 
   it.each([
-    [{ workerFlavor: 'x1' }, /workerFlavor "x1" is not a Jetstream2 flavor/],
+    [{ workerFlavor: 'x1' }, /"Worker flavor" "x1" is not a Jetstream2 flavor/],
     [{ workerFlavor: 'g3.small' }, /g3.small is retired; use g3.medium/],
     [{ allocationKind: 'cpu' }, /g3.medium needs a GPU allocation/],
   ])('refuses %j', (change, message) => {

@@ -1,4 +1,5 @@
 import {
+  fieldLabel,
   getFlavor,
   orderableFlavors,
 } from '@internal/plugin-jetstream2-kubernetes-common';
@@ -16,7 +17,9 @@ export const workersCheck: PlanCheck = {
       .join(', ');
     if (!worker) {
       problems.push(
-        `workerFlavor "${input.workerFlavor}" is not a Jetstream2 flavor; use one of: ${all}.`,
+        `${fieldLabel('workerFlavor')} "${
+          input.workerFlavor
+        }" is not a Jetstream2 flavor; use one of: ${all}.`,
       );
       return { problems };
     }
@@ -24,7 +27,9 @@ export const workersCheck: PlanCheck = {
       const successor =
         worker.family === 'g3' ? 'g3.medium (1/4 A100)' : 'a current flavor';
       problems.push(
-        `workerFlavor ${worker.name} is retired; use ${successor}. Available: ${all}.`,
+        `${fieldLabel('workerFlavor')} ${
+          worker.name
+        } is retired; use ${successor}. Available: ${all}.`,
       );
     } else {
       if (worker.status === 'by-request') {
@@ -41,7 +46,11 @@ export const workersCheck: PlanCheck = {
     const gpu = worker.gpuFraction > 0;
     if (gpu && facts.allocationKind === 'cpu') {
       problems.push(
-        `workerFlavor ${worker.name} needs a GPU allocation (Jetstream2-GPU), but allocationKind is "cpu". Set allocationKind to "gpu" if the allocation has GPU resources, or pick an m3 flavor.`,
+        `${fieldLabel('workerFlavor')} ${
+          worker.name
+        } needs a GPU allocation (Jetstream2-GPU), but ${fieldLabel(
+          'allocationKind',
+        )} is CPU. Choose the GPU allocation kind if the allocation has GPU resources, or pick an m3 flavor.`,
       );
     }
     if (!gpu && facts.allocationKind === 'gpu') {

@@ -1,0 +1,2 @@
+export { AllocationPage } from './AllocationPage';
+export { AllocationView } from './AllocationView';

@@ -1,0 +1,1 @@
+export { BurnChart } from './BurnChart';

@@ -1,0 +1,1 @@
+export { GroupAllocationsCard } from './GroupAllocationsCard';
