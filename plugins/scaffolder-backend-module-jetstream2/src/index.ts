@@ -10,8 +10,3 @@ export type { ClusterRenderActionOptions } from './actions/renderAction';
 export { planCluster } from './actions/cluster/planCluster';
 export type { ClusterPlan, ClusterSize } from './actions/cluster/planCluster';
 export { createShowFilesAction } from './actions/showFilesAction';
-export { createKubernetesApplyAction } from './actions/deploy/applyAction';
-export type { KubernetesApplyActionOptions } from './actions/deploy/applyAction';
-export { createCatalogRegisterAction } from './actions/deploy/registerAction';
-export { createPortalCatalog } from './actions/deploy/portalCatalog';
-export type { PortalCatalog } from './actions/deploy/portalCatalog';

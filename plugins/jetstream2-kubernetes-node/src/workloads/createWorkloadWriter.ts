@@ -21,10 +21,18 @@ import type {
   WorkloadWriter,
 } from './types';
 
-/** The field manager of every write: `kubectl get -o yaml --show-managed-fields` shows it. */
+/**
+ * The field manager of every write: `kubectl get -o yaml --show-managed-fields` shows it.
+ *
+ * @public
+ */
 export const FIELD_MANAGER = 'backstage';
 
-/** Options of {@link createWorkloadWriter}. */
+/**
+ * Options of {@link createWorkloadWriter}.
+ *
+ * @public
+ */
 export interface WorkloadWriterOptions {
   /** From `readClusterWriters(config)`. */
   writers: ClusterWriter[];
@@ -137,6 +145,8 @@ function partly(error: WriteError, done: AppliedObject[]): WriteError {
 /**
  * The write path of `jetstream2Kubernetes.writers`. Checks the cluster and namespace before any call, and
  * sends every object through the API server's dry run before writing any of them.
+ *
+ * @public
  */
 export function createWorkloadWriter(
   options: WorkloadWriterOptions,

@@ -1,7 +1,14 @@
-/** A Kubernetes object as a manifest gives it: at least its type and name. */
+/**
+ * A Kubernetes object as a manifest gives it: at least its type and name.
+ *
+ * @public
+ */
 export interface KubernetesManifest {
+  /** e.g. `apps/v1`. */
   apiVersion: string;
+  /** e.g. `Deployment`. */
   kind: string;
+  /** At least the name; the namespace is the request's when absent. */
   metadata: {
     name: string;
     namespace?: string;
@@ -9,33 +16,55 @@ export interface KubernetesManifest {
     annotations?: Record<string, string>;
     [key: string]: unknown;
   };
+  /** `spec` and the other fields, as the manifest gives them. */
   [key: string]: unknown;
 }
 
-/** What {@link WorkloadWriter.apply} writes, where. */
+/**
+ * What {@link WorkloadWriter.apply} writes, where.
+ *
+ * @public
+ */
 export interface ApplyRequest {
   /** A cluster of `jetstream2Kubernetes.writers` (its name in `kubernetes.clusterLocatorMethods`). */
   cluster: string;
   /** The one namespace every object goes to; objects without a namespace get it. */
   namespace: string;
+  /** The objects, applied in this order. */
   objects: KubernetesManifest[];
   /** Only the API server's dry run (it validates everything, admission included, and stores nothing). */
   dryRun?: boolean;
 }
 
-/** What happened to one object. A dry run says what would happen (`created` then means "would be created"). */
+/**
+ * What happened to one object. A dry run says what would happen (`created` then means "would be created").
+ *
+ * @public
+ */
 export interface AppliedObject {
+  /** As in the manifest. */
   apiVersion: string;
+  /** As in the manifest. */
   kind: string;
+  /** Where it was written. */
   namespace: string;
+  /** Its name. */
   name: string;
+  /** What happened to it. */
   result: 'created' | 'configured' | 'unchanged';
 }
 
-/** How far a Deployment or StatefulSet has rolled out. */
+/**
+ * How far a Deployment or StatefulSet has rolled out.
+ *
+ * @public
+ */
 export interface RolloutStatus {
+  /** Deployment or StatefulSet. */
   kind: string;
+  /** Its namespace. */
   namespace: string;
+  /** Its name. */
   name: string;
   /** `spec.replicas`. */
   desired: number;
@@ -47,7 +76,11 @@ export interface RolloutStatus {
   done: boolean;
 }
 
-/** Why a write failed, for code to match on (the message is for people). */
+/**
+ * Why a write failed, for code to match on (the message is for people).
+ *
+ * @public
+ */
 export type WriteErrorReason =
   /** The cluster has no entry in `jetstream2Kubernetes.writers`. */
   | 'unknown-cluster'
@@ -81,6 +114,8 @@ export type WriteErrorReason =
  *
  * Every method throws a {@link WriteError} with a reason and a message a person can act on; no message ever
  * holds a token.
+ *
+ * @public
  */
 export interface WorkloadWriter {
   /** The clusters that may be written to, each with its writable namespaces (sorted). */
