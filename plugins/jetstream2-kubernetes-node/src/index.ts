@@ -7,3 +7,18 @@
  */
 export { readClusterWriters, WRITERS_KEY } from './writers/readClusterWriters';
 export type { ClusterWriter, DeployerTokenSource } from './writers/types';
+export {
+  createWorkloadWriter,
+  FIELD_MANAGER,
+} from './workloads/createWorkloadWriter';
+export type { WorkloadWriterOptions } from './workloads/createWorkloadWriter';
+export { workloadWriterServiceRef } from './workloads/workloadWriterServiceRef';
+export { WriteError, isWriteError } from './workloads/WriteError';
+export type {
+  AppliedObject,
+  ApplyRequest,
+  KubernetesManifest,
+  RolloutStatus,
+  WorkloadWriter,
+  WriteErrorReason,
+} from './workloads/types';
