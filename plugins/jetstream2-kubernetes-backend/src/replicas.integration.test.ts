@@ -169,9 +169,14 @@ describe('two backend replicas on one PostgreSQL', () => {
     const [a, b] = replicas;
     const both = async () => [await view(a), await view(b)];
     const settled = await waitFor(
-      'both replicas to show the 2 pods',
+      'both replicas to show the 2 pods on a cluster in sync',
       both,
-      ([va, vb]) => va.pods.length === 2 && vb.pods.length === 2,
+      // the pods can arrive before the cluster's other types are listed (status still 'pending')
+      ([va, vb]) =>
+        va.pods.length === 2 &&
+        vb.pods.length === 2 &&
+        va.status === 'ok' &&
+        vb.status === 'ok',
       { timeoutMs: 60_000, intervalMs: 100 },
     );
     expect(settled[0]).toEqual(settled[1]);

@@ -110,11 +110,11 @@ describe('computeTopology', () => {
     // the LoadBalancer and its missing address carry the guide the rules pick for it
     expect(byName('Service', 'proxy-public')).toMatchObject({
       verdict: 'warning',
-      guideId: 'k8s-magnum',
+      guideId: 'k8s-external-address',
       ruleId: 'no-external-address',
     });
     expect(byName('ExternalAddress', 'proxy-public: none yet')).toMatchObject({
-      guideId: 'k8s-magnum',
+      guideId: 'k8s-external-address',
     });
     // a healthy object has no guide
     expect(byName('Pod', 'proxy-7c85789fb5-hxtdn')?.guideId).toBeUndefined();

@@ -194,10 +194,13 @@ describe('the topology route on the real local control plane', () => {
     const lb = find(t, 'Service', 'proxy-public');
     const address = find(t, 'ExternalAddress', 'proxy-public');
     expect(edge(t, lb, address)?.type).toBe('exposes');
-    expect(lb).toMatchObject({ verdict: 'warning', guideId: 'k8s-magnum' });
+    expect(lb).toMatchObject({
+      verdict: 'warning',
+      guideId: 'k8s-external-address',
+    });
     expect(address).toMatchObject({
       name: 'proxy-public: none yet',
-      guideId: 'k8s-magnum',
+      guideId: 'k8s-external-address',
     });
     expect(address?.note).toContain('load-balancer role');
     expect(t.insights.map(i => i.ruleId)).toEqual(
