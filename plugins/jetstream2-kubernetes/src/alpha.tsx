@@ -61,7 +61,6 @@ const entityJetstream2KubernetesContent = EntityContentBlueprint.make({
   params: {
     path: '/kubernetes',
     title: 'Kubernetes',
-    group: 'deployment',
     filter: isJetstream2KubernetesAvailable,
     loader: () =>
       import('./components/EntityWorkloadsContent').then(m => (
@@ -71,7 +70,8 @@ const entityJetstream2KubernetesContent = EntityContentBlueprint.make({
 });
 
 /**
- * entity-content:jetstream2-kubernetes/topology, the entity's "Topology" tab beside "Kubernetes": its
+ * entity-content:jetstream2-kubernetes/topology, the entity's "Topology" tab beside "Kubernetes" (both
+ * top-level tabs, not a header group, so what is wrong is one click from the overview): its
  * objects as a live graph. A tab of its own because a graph needs the page's width and height, while the
  * Kubernetes tab keeps to what is wrong first within three screens.
  */
@@ -80,7 +80,6 @@ const entityJetstream2KubernetesTopology = EntityContentBlueprint.make({
   params: {
     path: '/topology',
     title: 'Topology',
-    group: 'deployment',
     filter: isJetstream2KubernetesAvailable,
     loader: () =>
       import('./components/EntityTopologyContent').then(m => (
