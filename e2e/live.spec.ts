@@ -111,11 +111,12 @@ test('a pod that starts crash-looping brings its guide onto the open tab', async
       }),
     );
     await expect(
-      page.getByText('CrashLoopBackOff').first(),
+      // visible only: the guides' collapsed reasons name the state too
+      page.getByText('CrashLoopBackOff').filter({ visible: true }).first(),
       'a crash-looping pod should appear on the tab without a reload',
     ).toBeVisible({ timeout: 60_000 });
     await expect(
-      guides.getByRole('link', { name: /Run and expose applications/ }),
+      guides.getByRole('link', { name: /Read logs and debug a crashing pod/ }),
       'the crash-loop guide should be recommended',
     ).toBeVisible({ timeout: 30_000 });
   } finally {

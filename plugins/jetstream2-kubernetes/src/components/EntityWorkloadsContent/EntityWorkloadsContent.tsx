@@ -20,6 +20,13 @@ import { WorkloadsTable } from '../WorkloadsTable';
 import { CollapsibleSection, Section } from '../common/Section';
 import { conceptsSummary, whereItRunsSummary } from './sectionSummaries';
 
+/** A block stack: its cards take the column's width, whatever their content. */
+const stack = {
+  display: 'grid',
+  gap: 24,
+  gridTemplateColumns: 'minmax(0, 1fr)',
+} as const;
+
 // Grid items may shrink below their content's width: wide tables scroll inside their card instead.
 const fit = { minWidth: 0 };
 
@@ -83,24 +90,18 @@ const EntityWorkloads = ({ entity }: { entity: Entity }) => {
         </Grid>
       )}
       <Grid item xs={12} lg={8} style={fit}>
-        {hasObjects ? (
-          <WorkloadsTable workloads={workloads} showClusters={manyClusters} />
-        ) : (
-          <NoWorkloadsPanel data={value} />
-        )}
-      </Grid>
-      <Grid item xs={12} lg={4} style={fit}>
-        {/* A block stack: its cards take the column's width, whatever their content. */}
-        <div
-          style={{
-            display: 'grid',
-            gap: 24,
-            gridTemplateColumns: 'minmax(0, 1fr)',
-          }}
-        >
-          <RecommendedGuides recommendations={value.recommendedGuides ?? []} />
+        {/* The cost sits under the workloads, so the two columns end near each other (a shorter tab). */}
+        <div style={stack}>
+          {hasObjects ? (
+            <WorkloadsTable workloads={workloads} showClusters={manyClusters} />
+          ) : (
+            <NoWorkloadsPanel data={value} />
+          )}
           {value.cost && <EntityCostCard cost={value.cost} />}
         </div>
+      </Grid>
+      <Grid item xs={12} lg={4} style={fit}>
+        <RecommendedGuides recommendations={value.recommendedGuides ?? []} />
       </Grid>
       {hasObjects && (
         <Grid item xs={12} style={fit}>

@@ -25,7 +25,8 @@ const useStyles = makeStyles(theme => ({
       theme.palette.type === 'dark' ? theme.palette.warning.light : '#7a4100',
     fontWeight: 600,
   },
-  message: { display: 'block', minWidth: '20ch' },
+  // the message is what a person reads: wide enough that a long one takes three lines, not six
+  message: { display: 'block', minWidth: '55ch' },
   bar: {
     display: 'flex',
     flexWrap: 'wrap',
